@@ -1,0 +1,36 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { TABLE_NAMES, TABLE_SLUGS } from './src/lib/catalog/vocabulary.ts';
+import { decoderUrl, homeUrl, tableUrl } from './src/lib/urls.ts';
+
+// The public origin, for canonical URLs and the sitemap. Set SITE_URL when deploying.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: 'MSDK エラーコード',
+      description:
+        'MSDK（Tencent モバイルゲーム SDK）バックエンドのエラーコード一覧とデコーダー。接続層・ロジック層・プラットフォーム層の全コード。',
+      defaultLocale: 'root',
+      locales: { root: { label: '日本語', lang: 'ja' } },
+      favicon: '/favicon.svg',
+      // Our own 404 offers the number lookup and search (src/pages/404.astro).
+      disable404Route: true,
+      // The sidebar lists tables, never the 229 codes: a code in every page's sidebar would
+      // make every page's HTML grow with the size of the catalog.
+      sidebar: [
+        { label: '概説', link: homeUrl() },
+        {
+          label: 'エラーコード表',
+          items: TABLE_SLUGS.map((slug) => ({ label: TABLE_NAMES[slug], link: tableUrl(slug) })),
+        },
+        { label: 'デコーダー', link: decoderUrl() },
+      ],
+      customCss: ['./src/styles/site.css'],
+    }),
+  ],
+});

@@ -1,0 +1,43 @@
+import { ACTIONS, ERR_TYPES, impliedErrType, type Catalog } from './index.ts';
+import { actionUrl, codeUrl, numberUrl, tableUrl } from '../urls.ts';
+
+/** The version of the JSON export's shape; bumped only on a breaking change. */
+export const EXPORT_VERSION = 1;
+
+/** The catalog as published at `/api/codes.json`. */
+export function catalogJson(catalog: Catalog) {
+  return {
+    version: EXPORT_VERSION,
+    errTypes: ERR_TYPES,
+    actions: Object.fromEntries(
+      Object.entries(ACTIONS).map(([slug, action]) => [
+        slug,
+        { label: action.label, en: action.en, errType: action.errType, url: actionUrl(slug as keyof typeof ACTIONS) },
+      ]),
+    ),
+    tables: catalog.tables.map((table) => ({
+      slug: table.slug,
+      title: table.title,
+      section: table.section,
+      layer: table.layer,
+      platform: table.platform ?? null,
+      endpoint: table.endpoint ?? null,
+      arrives: table.arrives,
+      url: tableUrl(table.slug),
+      ranges: table.ranges.map((range) => ({
+        code: range.code,
+        max: range.max,
+        min: range.min ?? null,
+      })),
+      rows: table.rows.map((row) => ({
+        code: row.code,
+        description: row.description,
+        handling: row.handling,
+        action: row.action,
+        errType: impliedErrType(row),
+        url: codeUrl(row.table, row.code),
+        numberUrl: numberUrl(row.code),
+      })),
+    })),
+  };
+}

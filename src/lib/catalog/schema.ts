@@ -1,0 +1,100 @@
+import { z } from 'astro/zod';
+import { ACTION_SLUGS, ARRIVAL_KINDS, LAYERS, PLATFORMS } from './vocabulary.ts';
+
+const layers = Object.keys(LAYERS) as [keyof typeof LAYERS, ...(keyof typeof LAYERS)[]];
+const platforms = Object.keys(PLATFORMS) as [keyof typeof PLATFORMS, ...(keyof typeof PLATFORMS)[]];
+
+/** One row of a table, as in the source document. */
+export const rowSchema = z.strictObject({
+  /** The error code, a signed integer as the caller receives it. */
+  code: z.int(),
+  /** The action class, curated by hand (see `ACTIONS`). */
+  action: z.enum(ACTION_SLUGS),
+  /** エラー記述, verbatim from the source (whitespace folded). */
+  description: z.string().min(1),
+  /** 推奨処理, verbatim from the source; empty where the source leaves it blank. */
+  handling: z.string(),
+});
+
+/** A range of codes announced by one row of the logic table (e.g. -2000 for -2000…-9999). */
+export const rangeSchema = z
+  .strictObject({
+    /** The row that announces the range. */
+    code: z.int(),
+    /** The code nearest zero in the range (inclusive). */
+    max: z.int(),
+    /** The code furthest from zero (inclusive); absent when the range is open-ended. */
+    min: z.int().optional(),
+  })
+  .refine((range) => range.min === undefined || range.min <= range.max, {
+    message: 'min must not be greater than max',
+  });
+
+/** One table file, `content/tables/<slug>.yaml`. */
+export const tableSchema = z
+  .strictObject({
+    /** The table's title, from the source heading (without its section number). */
+    title: z.string().min(1),
+    /** The source section number, e.g. "3". */
+    section: z.string().regex(/^\d+$/, 'section must be a section number such as "3"'),
+    /** The layer the table belongs to. */
+    layer: z.enum(layers),
+    /** The platform behind a platform-layer table. */
+    platform: z.enum(platforms).optional(),
+    /** The endpoint path for tables that belong to one endpoint (the share tables). */
+    endpoint: z.string().startsWith('/').optional(),
+    /** How its codes reach the caller. */
+    arrives: z.array(z.enum(ARRIVAL_KINDS)).min(1),
+    /** Ranges announced by rows of this table (logic table only); default none. */
+    ranges: z.array(rangeSchema).default([]),
+    /** The rows in source order. */
+    rows: z.array(rowSchema).min(1),
+  })
+  .superRefine((table, ctx) => {
+    const seen = new Map<number, number>();
+    table.rows.forEach((row, index) => {
+      const first = seen.get(row.code);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', index, 'code'],
+          message: `duplicate code ${row.code}: row ${first + 1} already has it`,
+        });
+      } else seen.set(row.code, index);
+    });
+    table.ranges.forEach((range, index) => {
+      if (!seen.has(range.code)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ranges', index, 'code'],
+          message: `range announced by code ${range.code}, but no row has that code`,
+        });
+      }
+      table.ranges.forEach((other, j) => {
+        if (j <= index) return;
+        const lo = (r: typeof range) => r.min ?? Number.NEGATIVE_INFINITY;
+        if (lo(range) <= other.max && lo(other) <= range.max) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['ranges', j],
+            message: `range of ${other.code} overlaps the range of ${range.code}`,
+          });
+        }
+      });
+    });
+  });
+
+export type RowData = z.infer<typeof rowSchema>;
+export type RangeData = z.infer<typeof rangeSchema>;
+export type TableData = z.infer<typeof tableSchema>;
+
+/** The source document's overview (§1), `content/overview.yaml`. */
+export const overviewSchema = z.strictObject({
+  /** The document's title. */
+  title: z.string().min(1),
+  /** The section heading, 概説. */
+  heading: z.string().min(1),
+  /** The numbered points, verbatim. */
+  items: z.array(z.string().min(1)).min(1),
+});
+export type OverviewData = z.infer<typeof overviewSchema>;

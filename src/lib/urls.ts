@@ -1,0 +1,30 @@
+/**
+ * The one builder of every internal href. Every page URL ends with `/` (the site is built
+ * with `trailingSlash: 'always'`); codes are plain signed decimals. These paths are part of
+ * the public contract (DESIGN §3): support tickets link to them for years.
+ */
+import type { ActionSlug, TableSlug } from './catalog/vocabulary.ts';
+
+/** The home page: the overview of layers, envelopes and err_type. */
+export const homeUrl = (): string => '/';
+/** One table, every row. */
+export const tableUrl = (table: TableSlug): string => `/codes/${table}/`;
+/** One code of one table, e.g. `/codes/access/-303/`. */
+export const codeUrl = (table: TableSlug, code: number): string => `/codes/${table}/${code}/`;
+/** The anchor of a row on its table page. */
+export const rowAnchor = (code: number): string => `code${code}`;
+/** A row on its table page, e.g. `/codes/access/#code-303`. */
+export const rowUrl = (table: TableSlug, code: number): string =>
+  `${tableUrl(table)}#${rowAnchor(code)}`;
+/** Every table's meaning of one number (or a redirect when only one table has it). */
+export const numberUrl = (code: number): string => `/codes/${code}/`;
+/** The list of topics, and one topic. */
+export const topicsUrl = (): string => '/topics/';
+export const topicUrl = (topic: string): string => `/topics/${topic}/`;
+/** The list of actions, and every row that needs one action. */
+export const actionsUrl = (): string => '/actions/';
+export const actionUrl = (action: ActionSlug): string => `/actions/${action}/`;
+/** The decoder. */
+export const decoderUrl = (): string => '/decoder/';
+/** The whole catalog as JSON. */
+export const apiUrl = (): string => '/api/codes.json';

@@ -1,0 +1,44 @@
+/**
+ * Every generated route, computed once here; the route files in `src/pages` only call these.
+ * Params are strings as Astro wants them; props carry the typed keys.
+ */
+import { ACTION_SLUGS, type ActionSlug, type TableSlug } from '../lib/catalog/index.ts';
+import { getCatalog } from './catalog.ts';
+
+export type CodesIndexProps =
+  | { kind: 'table'; table: TableSlug }
+  | { kind: 'number'; code: number };
+
+/** `/codes/<table>/` for every table and `/codes/<n>/` for every number in any table. */
+export async function codesIndexPaths() {
+  const catalog = await getCatalog();
+  return [
+    ...catalog.tables.map((table) => ({
+      params: { key: table.slug },
+      props: { kind: 'table', table: table.slug } as CodesIndexProps,
+    })),
+    ...catalog.numbers.map((code) => ({
+      params: { key: String(code) },
+      props: { kind: 'number', code } as CodesIndexProps,
+    })),
+  ];
+}
+
+/** `/codes/<table>/<code>/` for every row. */
+export async function codePaths() {
+  const catalog = await getCatalog();
+  return catalog.rows.map((row) => ({
+    params: { table: row.table, code: String(row.code) },
+    props: { table: row.table, code: row.code },
+  }));
+}
+
+/** `/actions/<action>/` for every action class that some row needs. */
+export async function actionPaths() {
+  const catalog = await getCatalog();
+  const used = new Set(catalog.rows.map((row) => row.action));
+  return ACTION_SLUGS.filter((action) => used.has(action)).map((action) => ({
+    params: { action },
+    props: { action: action as ActionSlug },
+  }));
+}
