@@ -1,16 +1,38 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import sitemap from '@astrojs/sitemap';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogFromFiles } from './src/lib/catalog/load.ts';
 import { TABLE_NAMES, TABLE_SLUGS } from './src/lib/catalog/vocabulary.ts';
-import { decoderUrl, homeUrl, tableUrl } from './src/lib/urls.ts';
+import { soleRow } from './src/lib/classify/index.ts';
+import { codeUrl, decoderUrl, homeUrl, numberUrl, tableUrl } from './src/lib/urls.ts';
 
 // The public origin, for canonical URLs and the sitemap. Set SITE_URL when deploying.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
+// A number only one table uses redirects /codes/<n>/ to its code page (a static meta refresh).
+const tablesDir = join(process.env.MSDK_CONTENT_DIR ?? 'content', 'tables');
+const catalog = catalogFromFiles(
+  readdirSync(tablesDir)
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => ({ file: join(tablesDir, name), text: readFileSync(join(tablesDir, name), 'utf8') })),
+);
+const redirects = Object.fromEntries(
+  catalog.numbers.flatMap((code) => {
+    const row = soleRow(catalog, code);
+    return row ? [[numberUrl(code), { status: 301, destination: codeUrl(row.table, code) }]] : [];
+  }),
+);
+const redirected = new Set(Object.keys(redirects).map((path) => new URL(path, site).href));
+
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  redirects,
   integrations: [
+    sitemap({ filter: (page) => !redirected.has(page) }),
     starlight({
       title: 'MSDK エラーコード',
       description:

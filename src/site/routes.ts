@@ -3,13 +3,17 @@
  * Params are strings as Astro wants them; props carry the typed keys.
  */
 import { ACTION_SLUGS, type ActionSlug, type TableSlug } from '../lib/catalog/index.ts';
+import { sharedNumbers } from '../lib/classify/index.ts';
 import { getCatalog } from './catalog.ts';
 
 export type CodesIndexProps =
   | { kind: 'table'; table: TableSlug }
   | { kind: 'number'; code: number };
 
-/** `/codes/<table>/` for every table and `/codes/<n>/` for every number in any table. */
+/**
+ * `/codes/<table>/` for every table and `/codes/<n>/` for every number more than one table
+ * uses (the others are redirects, see `numberRedirects`).
+ */
 export async function codesIndexPaths() {
   const catalog = await getCatalog();
   return [
@@ -17,7 +21,7 @@ export async function codesIndexPaths() {
       params: { key: table.slug },
       props: { kind: 'table', table: table.slug } as CodesIndexProps,
     })),
-    ...catalog.numbers.map((code) => ({
+    ...sharedNumbers(catalog).map((code) => ({
       params: { key: String(code) },
       props: { kind: 'number', code } as CodesIndexProps,
     })),

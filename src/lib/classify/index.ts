@@ -54,3 +54,17 @@ export function nearestRows(catalog: Catalog, code: number, limit = 3): Row[] {
   }
   return rows.slice(0, limit);
 }
+
+/**
+ * Numbers that more than one table uses: each gets a page listing every meaning. A number
+ * only one table uses redirects `/codes/<n>/` to its code page instead.
+ */
+export function sharedNumbers(catalog: Catalog): number[] {
+  return catalog.numbers.filter((code) => catalog.rowsWithCode(code).length > 1);
+}
+
+/** The one row of a number only one table uses, or undefined for a shared number. */
+export function soleRow(catalog: Catalog, code: number): Row | undefined {
+  const rows = catalog.rowsWithCode(code);
+  return rows.length === 1 ? rows[0] : undefined;
+}
