@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogFromFiles } from './src/lib/catalog/load.ts';
+import { CatalogError } from './src/lib/catalog/errors.ts';
 import { TABLE_NAMES, TABLE_SLUGS } from './src/lib/catalog/vocabulary.ts';
 import { soleRow } from './src/lib/classify/index.ts';
 import { codeUrl, decoderUrl, homeUrl, numberUrl, tableUrl } from './src/lib/urls.ts';
@@ -12,13 +13,27 @@ import { codeUrl, decoderUrl, homeUrl, numberUrl, tableUrl } from './src/lib/url
 // The public origin, for canonical URLs and the sitemap. Set SITE_URL when deploying.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
+/** Reads the tables; a broken file stops the build with its file, row and field. */
+function loadCatalog() {
+  try {
+    return catalogFromFiles(
+      readdirSync(tablesDir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .map((name) => ({
+          file: join(tablesDir, name),
+          text: readFileSync(join(tablesDir, name), 'utf8'),
+        })),
+    );
+  } catch (error) {
+    if (!(error instanceof CatalogError)) throw error;
+    console.error(`\nThe error catalog has invalid data. ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 // A number only one table uses redirects /codes/<n>/ to its code page (a static meta refresh).
 const tablesDir = join(process.env.MSDK_CONTENT_DIR ?? 'content', 'tables');
-const catalog = catalogFromFiles(
-  readdirSync(tablesDir)
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => ({ file: join(tablesDir, name), text: readFileSync(join(tablesDir, name), 'utf8') })),
-);
+const catalog = loadCatalog();
 const redirects = Object.fromEntries(
   catalog.numbers.flatMap((code) => {
     const row = soleRow(catalog, code);

@@ -15,6 +15,16 @@ export class CatalogError extends Error {
   }
 }
 
+// What a field should hold, in the words of someone editing YAML.
+const EXPECTED: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'text',
+  array: 'a list',
+  object: 'a mapping',
+  boolean: 'true or false',
+};
+
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -56,7 +66,7 @@ function explain(issue: z.core.$ZodIssue, input: unknown): string {
   }
   switch (issue.code) {
     case 'invalid_type':
-      return `${where}: expected ${issue.expected}, found ${describeValue(value)}`;
+      return `${where}: expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${describeValue(value)}`;
     case 'invalid_value':
       return `${where}: unknown value ${JSON.stringify(value)}; expected one of ${issue.values
         .map((v) => JSON.stringify(v))
