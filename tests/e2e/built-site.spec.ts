@@ -1,0 +1,56 @@
+/**
+ * Checks over the whole built site: every seed row verbatim on its code page, and every
+ * URL ever published still answering.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { DIST, manifestUrls, publishedUrls } from '../support/published.ts';
+import { fold, seedRows } from '../support/seed.ts';
+
+/** The visible text of a built page, entities decoded, whitespace folded. */
+function pageText(path: string): string {
+  const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
+  const text = html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  return fold(text);
+}
+
+test('every seed row is on its code page, verbatim', () => {
+  const rows = seedRows();
+  expect(rows).toHaveLength(229);
+  for (const row of rows) {
+    const text = pageText(`codes/${row.table}/${row.code}`);
+    expect(text, `/codes/${row.table}/${row.code}/`).toContain(row.description);
+    if (row.handling) expect(text, `/codes/${row.table}/${row.code}/`).toContain(row.handling);
+  }
+});
+
+test('every row is on its table page, verbatim', () => {
+  const byTable = Map.groupBy(seedRows(), (row) => row.table);
+  for (const [table, rows] of byTable) {
+    const text = pageText(`codes/${table}`);
+    for (const row of rows) expect(text, `${table} ${row.code}`).toContain(row.description);
+  }
+});
+
+test('no published URL has disappeared', async ({ request }) => {
+  const published = new Set(publishedUrls());
+  const missing = manifestUrls().filter((url) => !published.has(url));
+  expect(missing, 'URLs in tests/fixtures/urls.txt that the site no longer publishes').toEqual([]);
+  for (const url of manifestUrls()) {
+    const response = await request.get(url, { maxRedirects: 0 });
+    expect(response.status(), url).toBe(200);
+  }
+});
+
+test('every published URL is in the manifest (run npm run urls:update after adding pages)', () => {
+  const recorded = new Set(manifestUrls());
+  expect(publishedUrls().filter((url) => !recorded.has(url))).toEqual([]);
+});
