@@ -37,7 +37,7 @@ const catalog = loadCatalog();
 const redirects = Object.fromEntries(
   catalog.numbers.flatMap((code) => {
     const row = soleRow(catalog, code);
-    return row ? [[numberUrl(code), { status: 301, destination: codeUrl(row.table, code) }]] : [];
+    return row ? [[numberUrl(code), { status: /** @type {const} */ (301), destination: codeUrl(row.table, code) }]] : [];
   }),
 );
 const redirected = new Set(Object.keys(redirects).map((path) => new URL(path, site).href));

@@ -18,7 +18,8 @@ const contentDir = process.env.MSDK_CONTENT_DIR ?? 'content';
 function tablesLoader(): Loader {
   return {
     name: 'msdk-tables',
-    async load({ store, parseData, watcher }) {
+    async load(context) {
+      const { store, watcher } = context;
       const dir = join(contentDir, 'tables');
       store.clear();
       const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
@@ -26,7 +27,7 @@ function tablesLoader(): Loader {
         const path = join(dir, name);
         const file = relative(process.cwd(), path);
         const { slug, data } = parseTableFile(file, await readFile(path, 'utf8'));
-        store.set({ id: slug, data: await parseData({ id: slug, data }), filePath: file });
+        store.set({ id: slug, data: await context.parseData({ id: slug, data }), filePath: file });
       }
       watcher?.add(dir);
     },
@@ -37,12 +38,17 @@ function tablesLoader(): Loader {
 function overviewLoader(): Loader {
   return {
     name: 'msdk-overview',
-    async load({ store, parseData }) {
+    async load(context) {
+      const { store } = context;
       const path = join(contentDir, 'overview.yaml');
       const file = relative(process.cwd(), path);
       const data = validate(file, overviewSchema, parseYaml(file, await readFile(path, 'utf8')));
       store.clear();
-      store.set({ id: 'overview', data: await parseData({ id: 'overview', data }), filePath: file });
+      store.set({
+        id: 'overview',
+        data: await context.parseData({ id: 'overview', data }),
+        filePath: file,
+      });
     },
   };
 }

@@ -2,28 +2,29 @@
  * Every generated route, computed once here; the route files in `src/pages` only call these.
  * Params are strings as Astro wants them; props carry the typed keys.
  */
-import { ACTION_SLUGS, type ActionSlug, type TableSlug } from '../lib/catalog/index.ts';
+import { ACTION_SLUGS, type TableSlug } from '../lib/catalog/index.ts';
 import { sharedNumbers } from '../lib/classify/index.ts';
 import { getCatalog } from './catalog.ts';
 
 export type CodesIndexProps =
-  | { kind: 'table'; table: TableSlug }
-  | { kind: 'number'; code: number };
+  { kind: 'table'; table: TableSlug } | { kind: 'number'; code: number };
 
 /**
  * `/codes/<table>/` for every table and `/codes/<n>/` for every number more than one table
  * uses (the others are redirects, see `numberRedirects`).
  */
-export async function codesIndexPaths() {
+export async function codesIndexPaths(): Promise<
+  { params: { key: string }; props: CodesIndexProps }[]
+> {
   const catalog = await getCatalog();
   return [
     ...catalog.tables.map((table) => ({
       params: { key: table.slug },
-      props: { kind: 'table', table: table.slug } as CodesIndexProps,
+      props: { kind: 'table' as const, table: table.slug },
     })),
     ...sharedNumbers(catalog).map((code) => ({
       params: { key: String(code) },
-      props: { kind: 'number', code } as CodesIndexProps,
+      props: { kind: 'number' as const, code },
     })),
   ];
 }
@@ -43,6 +44,6 @@ export async function actionPaths() {
   const used = new Set(catalog.rows.map((row) => row.action));
   return ACTION_SLUGS.filter((action) => used.has(action)).map((action) => ({
     params: { action },
-    props: { action: action as ActionSlug },
+    props: { action },
   }));
 }

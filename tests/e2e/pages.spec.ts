@@ -1,15 +1,23 @@
 import { expect, test } from '@playwright/test';
 
 test.describe('a table page', () => {
-  test('lists every row, each linking to its code page and carrying its own anchor', async ({ page }) => {
+  test('lists every row, each linking to its code page and carrying its own anchor', async ({
+    page,
+  }) => {
     await page.goto('/codes/access/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('MSDK接続層エラーコード');
     const rows = page.locator('.row-table tbody tr');
     await expect(rows).toHaveCount(24);
     const row = page.locator('tr#code-303');
     await expect(row).toContainText('このappidはmsdkでは権限がありません');
-    await expect(row.getByRole('link', { name: '-303', exact: true })).toHaveAttribute('href', '/codes/access/-303/');
-    await expect(row.getByRole('link', { name: '設定・権限を確認' })).toHaveAttribute('href', '/actions/check-config/');
+    await expect(row.getByRole('link', { name: '-303', exact: true })).toHaveAttribute(
+      'href',
+      '/codes/access/-303/',
+    );
+    await expect(row.getByRole('link', { name: '設定・権限を確認' })).toHaveAttribute(
+      'href',
+      '/actions/check-config/',
+    );
   });
 
   test('the logic table lists its ranges', async ({ page }) => {
@@ -24,14 +32,23 @@ test.describe('a code page', () => {
   test('shows the row verbatim, its action, err_type and table', async ({ page }) => {
     await page.goto('/codes/access/-303/');
     await expect(page).toHaveTitle(/^-303 このappidはmsdkでは権限がありません/);
-    await expect(page.locator('.code-description')).toHaveText('このappidはmsdkでは権限がありません');
-    await expect(page.locator('.code-handling')).toContainText('このサービスは当該インターフェースの権限があるか確認してください。');
+    await expect(page.locator('.code-description')).toHaveText(
+      'このappidはmsdkでは権限がありません',
+    );
+    await expect(page.locator('.code-handling')).toContainText(
+      'このサービスは当該インターフェースの権限があるか確認してください。',
+    );
     await expect(page.locator('.code-facts')).toContainText('設定・権限を確認');
     await expect(page.locator('.code-facts')).toContainText('未知エラー');
-    await expect(page.getByRole('link', { name: 'MSDK接続層' }).first()).toHaveAttribute('href', '/codes/access/');
+    await expect(page.getByRole('link', { name: 'MSDK接続層' }).first()).toHaveAttribute(
+      'href',
+      '/codes/access/',
+    );
   });
 
-  test('a QQ platform code says it arrives inside ret -10000 and links that row', async ({ page }) => {
+  test('a QQ platform code says it arrives inside ret -10000 and links that row', async ({
+    page,
+  }) => {
     await page.goto('/codes/qq-platform/-73/');
     const arrival = page.locator('[data-arrival="msg-of-10000"]');
     await expect(arrival).toContainText('{"ret":-10000,"msg":"-73,…"}');
@@ -41,15 +58,23 @@ test.describe('a code page', () => {
 
   test('a logic code names the range it falls in', async ({ page }) => {
     await page.goto('/codes/logic/-2004/');
-    await expect(page.locator('#range + p')).toContainText('-2000~-9999以下はサーバから戻されたエラーです');
-    await expect(page.locator('#range + p').getByRole('link', { name: '-2000' })).toHaveAttribute('href', '/codes/logic/-2000/');
+    await expect(page.locator('#range + p')).toContainText(
+      '-2000~-9999以下はサーバから戻されたエラーです',
+    );
+    await expect(page.locator('#range + p').getByRole('link', { name: '-2000' })).toHaveAttribute(
+      'href',
+      '/codes/logic/-2000/',
+    );
   });
 
   test('links the same number in the other tables', async ({ page }) => {
     await page.goto('/codes/qq-platform/-1/');
     const others = page.locator('#same-number ~ ul li a');
     await expect(others).toHaveText(['ウィーチャットプラットフォーム -1', 'モバイルQQ青ダイヤ -1']);
-    await expect(page.getByRole('link', { name: '並べて比較' })).toHaveAttribute('href', '/codes/-1/');
+    await expect(page.getByRole('link', { name: '並べて比較' })).toHaveAttribute(
+      'href',
+      '/codes/-1/',
+    );
   });
 });
 
@@ -60,7 +85,10 @@ test.describe('a number page', () => {
     await expect(meanings).toHaveCount(2);
     await expect(meanings.nth(0)).toContainText('response_typeがなく、又は間違っている');
     await expect(meanings.nth(1)).toContainText('権限確認エラー！uin,skeyエラー');
-    await expect(meanings.nth(1).getByRole('link').first()).toHaveAttribute('href', '/codes/qq-share/100000/');
+    await expect(meanings.nth(1).getByRole('link').first()).toHaveAttribute(
+      'href',
+      '/codes/qq-share/100000/',
+    );
   });
 
   test('a number only one table uses redirects to its code page', async ({ page }) => {
@@ -97,12 +125,16 @@ test.describe('the rest of the contract', () => {
     await expect(page).toHaveURL(/\/codes\/access\/-303\/$/);
   });
 
-  test('the 404 lookup accepts full-width input and says when no table has the number', async ({ page }) => {
+  test('the 404 lookup accepts full-width input and says when no table has the number', async ({
+    page,
+  }) => {
     await page.goto('/no-such-page/');
     const input = page.getByLabel('エラーコード番号');
     await input.fill('１２３４５');
     await input.press('Enter');
-    await expect(page.locator('.code-lookup__message')).toHaveText('12345 はどの表にもありません。');
+    await expect(page.locator('.code-lookup__message')).toHaveText(
+      '12345 はどの表にもありません。',
+    );
     await input.fill('－７');
     await input.press('Enter');
     await expect(page).toHaveURL(/\/codes\/-7\/$/);
@@ -111,7 +143,10 @@ test.describe('the rest of the contract', () => {
   test('pages are Japanese, canonical and listed in the sitemap', async ({ page, request }) => {
     await page.goto('/codes/wechat-platform/40001/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/codes\/wechat-platform\/40001\/$/);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      /\/codes\/wechat-platform\/40001\/$/,
+    );
     const sitemap = await (await request.get('/sitemap-0.xml')).text();
     expect(sitemap).toContain('/codes/wechat-platform/40001/</loc>');
     expect(sitemap).not.toContain('/codes/-303/</loc>');

@@ -3,7 +3,10 @@ import { expect, test, type Page } from '@playwright/test';
 /** Searches with Starlight's search dialog and returns the result links, best first. */
 async function search(page: Page, query: string) {
   await page.goto('/');
-  await page.getByRole('button', { name: /検索|Search/ }).first().click();
+  await page
+    .getByRole('button', { name: /検索|Search/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: '検索' }).fill(query);
   const results = dialog.locator('.pagefind-ui__result-title a, .pagefind-ui__result-link');
@@ -30,7 +33,9 @@ for (const [query, url] of exactCodes) {
 
 test('a Japanese phrase finds the rows that say it', async ({ page }) => {
   const results = await search(page, 'ホワイトリスト');
-  const hrefs = await results.evaluateAll((links) => links.slice(0, 3).map((a) => a.getAttribute('href')));
+  const hrefs = await results.evaluateAll((links) =>
+    links.slice(0, 3).map((a) => a.getAttribute('href')),
+  );
   expect(hrefs).toEqual(expect.arrayContaining(['/codes/logic/-10010/', '/codes/logic/-10011/']));
 });
 
@@ -48,8 +53,12 @@ test('the common contact-support sentence does not drown a description match', a
   // 内部エラー is the description of many rows, and the support sentence is in most handlings:
   // the first results must be rows whose description says it.
   const results = await search(page, '内部エラー');
-  for (const href of await results.evaluateAll((links) => links.slice(0, 5).map((a) => a.getAttribute('href')))) {
+  for (const href of await results.evaluateAll((links) =>
+    links.slice(0, 5).map((a) => a.getAttribute('href')),
+  )) {
     await page.goto(href!);
-    await expect(page.locator('.code-description, .number-meaning .code-description').first()).toContainText('内部');
+    await expect(
+      page.locator('.code-description, .number-meaning .code-description').first(),
+    ).toContainText('内部');
   }
 });

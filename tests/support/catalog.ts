@@ -11,7 +11,10 @@ export function tableFiles(dir = TABLES_DIR) {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
-    .map((name) => ({ file: `content/tables/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
+    .map((name) => ({
+      file: `content/tables/${name}`,
+      text: readFileSync(join(dir, name), 'utf8'),
+    }));
 }
 
 export const loadCatalog = () => catalogFromFiles(tableFiles());

@@ -40,7 +40,9 @@ export function manifestUrls(): string[] {
 
 // `node tests/support/published.ts --write` records the current site as the manifest.
 if (process.argv[1] === import.meta.filename && process.argv.includes('--write')) {
-  const urls = [...new Set([...(existsSync(MANIFEST) ? manifestUrls() : []), ...publishedUrls()])].sort();
+  const urls = [
+    ...new Set([...(existsSync(MANIFEST) ? manifestUrls() : []), ...publishedUrls()]),
+  ].sort();
   writeFileSync(
     MANIFEST,
     `# Every URL the site has published. A URL may be added, never removed (tests/e2e/urls.spec.ts).\n# Update after adding pages: npm run build && npm run urls:update\n${urls.join('\n')}\n`,

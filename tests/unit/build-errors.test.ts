@@ -16,8 +16,17 @@ function buildWith(breakIt: (tables: string) => void) {
   breakIt(join(dir, 'content', 'tables'));
   const result = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(dir, 'dist')],
-    { cwd: ROOT, env: { ...process.env, MSDK_CONTENT_DIR: join(dir, 'content') }, encoding: 'utf8' },
+    [
+      join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+      'build',
+      '--outDir',
+      join(dir, 'dist'),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, MSDK_CONTENT_DIR: join(dir, 'content') },
+      encoding: 'utf8',
+    },
   );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
@@ -25,7 +34,10 @@ function buildWith(breakIt: (tables: string) => void) {
 test('a row with an unknown action stops the build, naming file, row and field', () => {
   const { status, output } = buildWith((tables) => {
     const file = join(tables, 'wechat-platform.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('action: refresh-token', 'action: refresh'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('action: refresh-token', 'action: refresh'),
+    );
   });
   expect(status).not.toBe(0);
   expect(output).toContain('wechat-platform.yaml');

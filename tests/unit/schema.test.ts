@@ -19,7 +19,8 @@ function problems(text: string, file = logic.file): string[] {
 
 describe('a broken table file is reported with the file, the row and the field', () => {
   test('the real files are valid', () => {
-    for (const { file, text } of tableFiles()) expect(() => parseTableFile(file, text)).not.toThrow();
+    for (const { file, text } of tableFiles())
+      expect(() => parseTableFile(file, text)).not.toThrow();
   });
 
   test('a missing field', () => {
@@ -29,13 +30,17 @@ describe('a broken table file is reported with the file, the row and the field',
 
   test('a wrong type', () => {
     const text = logic.text.replace('  - code: -102\n', '  - code: "-102x"\n');
-    expect(problems(text)).toEqual(['row 5, field "code": expected a number, found the text "-102x"']);
+    expect(problems(text)).toEqual([
+      'row 5, field "code": expected a number, found the text "-102x"',
+    ]);
   });
 
   test('an unknown action', () => {
     const text = logic.text.replace(/(  - code: -101\n    action: )retry/, '$1retyr');
     const [problem] = problems(text);
-    expect(problem).toMatch(/^row 4 \(code -101\), field "action": unknown value "retyr"; expected one of /);
+    expect(problem).toMatch(
+      /^row 4 \(code -101\), field "action": unknown value "retyr"; expected one of /,
+    );
     expect(problem).toContain('"retry"');
   });
 
@@ -54,7 +59,10 @@ describe('a broken table file is reported with the file, the row and the field',
   });
 
   test('a range announced by no row', () => {
-    const text = logic.text.replace('  - code: -30000\n    max: -30000\n', '  - code: -40000\n    max: -40000\n');
+    const text = logic.text.replace(
+      '  - code: -30000\n    max: -30000\n',
+      '  - code: -40000\n    max: -40000\n',
+    );
     expect(problems(text)).toEqual([
       'range 6 (code -40000), field "code": range announced by code -40000, but no row has that code',
     ]);
@@ -62,7 +70,9 @@ describe('a broken table file is reported with the file, the row and the field',
 
   test('an unknown table slug', () => {
     expect(problems(logic.text, 'content/tables/logics.yaml')).toEqual([
-      expect.stringMatching(/^unknown table slug "logics"; the file name must be one of access\.yaml, logic\.yaml/),
+      expect.stringMatching(
+        /^unknown table slug "logics"; the file name must be one of access\.yaml, logic\.yaml/,
+      ),
     ]);
   });
 

@@ -30,7 +30,10 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return `${typeof value} ${String(value)}`;
+  }
+  return typeof value;
 }
 
 /** Where an issue is, in words: `row 5 (code -101), field "action"`. */
@@ -44,7 +47,9 @@ function locate(path: readonly PropertyKey[], input: unknown): string {
       const code = (next as { code?: unknown } | undefined)?.code;
       const noun = path[i - 1] === 'rows' ? 'row' : 'range';
       parts.pop();
-      parts.push(typeof code === 'number' ? `${noun} ${key + 1} (code ${code})` : `${noun} ${key + 1}`);
+      parts.push(
+        typeof code === 'number' ? `${noun} ${key + 1} (code ${code})` : `${noun} ${key + 1}`,
+      );
     } else if (typeof key === 'number') {
       parts.push(`item ${key + 1}`);
     } else {
@@ -58,7 +63,7 @@ function locate(path: readonly PropertyKey[], input: unknown): string {
 function explain(issue: z.core.$ZodIssue, input: unknown): string {
   const where = locate(issue.path, input);
   const value = issue.path.reduce<unknown>(
-    (node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey],
+    (node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key],
     input,
   );
   if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {

@@ -12,7 +12,12 @@ export function catalogJson(catalog: Catalog) {
     actions: Object.fromEntries(
       Object.entries(ACTIONS).map(([slug, action]) => [
         slug,
-        { label: action.label, en: action.en, errType: action.errType, url: actionUrl(slug as keyof typeof ACTIONS) },
+        {
+          label: action.label,
+          en: action.en,
+          errType: action.errType,
+          url: actionUrl(slug as keyof typeof ACTIONS),
+        },
       ]),
     ),
     tables: catalog.tables.map((table) => ({

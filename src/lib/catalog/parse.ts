@@ -26,7 +26,11 @@ export function parseYaml(file: string, text: string): unknown {
 }
 
 /** Validates already-parsed data against a schema, with plain-words errors. */
-export function validate<S extends z.ZodType>(file: string, schema: S, input: unknown): z.output<S> {
+export function validate<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  input: unknown,
+): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw catalogErrorFromZod(file, result.error, input);
   return result.data;
