@@ -6,16 +6,13 @@ import type { ActionSlug, ErrType, TableSlug } from '../catalog/index.ts';
 
 /** The form a record was recognised as. */
 export type RecordForm =
-  | 'msdk-response'
-  | 'wechat-body'
-  | 'qq-oauth-body'
-  | 'pairs'
-  | 'bare-code'
-  | 'bare-msg';
+  'msdk-response' | 'wechat-body' | 'qq-oauth-body' | 'pairs' | 'bare-code' | 'bare-msg';
 
 /** A row that may explain the record, with why it ranked where it did. */
 export interface Candidate {
   readonly table: TableSlug;
+  /** The table's short name, e.g. モバイルQQプラットフォーム. */
+  readonly tableName: string;
   readonly code: number;
   readonly url: string;
   readonly description: string;

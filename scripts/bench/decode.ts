@@ -1,0 +1,95 @@
+/**
+ * Benchmark of the decoder: 10,000 realistic, mixed log lines (generated deterministically),
+ * decoded after a warm-up; prints one JSON line with the median and 90th percentile.
+ *
+ *   node_modules/.bin/node scripts/bench/decode.ts [runs]
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogFromFiles } from '../../src/lib/catalog/load.ts';
+import { decode } from '../../src/lib/decode/index.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TABLES = join(ROOT, 'content', 'tables');
+const LINES = 10_000;
+const WARMUP = 5;
+const runs = Number(process.argv[2] ?? 15);
+
+const catalog = catalogFromFiles(
+  readdirSync(TABLES)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => ({
+      file: `content/tables/${name}`,
+      text: readFileSync(join(TABLES, name), 'utf8'),
+    })),
+);
+
+/** A small deterministic generator (mulberry32), so every run decodes the same text. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const next = random(20240501);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+
+const rets = [-303, -101, -2004, -2011, -1011, 0, -4009, -10002, 1002, 2, -150];
+const qq = [-73, -21, -1, 100013, 100000, 100014, -6];
+const wechat = [40001, 42001, 45009, -1, 48001];
+const levels = ['INFO', 'WARN', 'ERROR', 'DEBUG'];
+const prefix = (n: number) =>
+  `2024-05-01 10:${String(Math.floor(n / 600) % 60).padStart(2, '0')}:${String(Math.floor(n / 10) % 60).padStart(2, '0')}.${String(n % 1000).padStart(3, '0')} ${pick(levels)} [pool-1-thread-${n % 8}] c.t.msdk.LoginService -`;
+
+const shapes: ((n: number) => string)[] = [
+  (n) =>
+    `${prefix(n)} resp={"ret":-10000,"msg":"${pick(qq)},the user modify password wrong","err_type":2} cost=${n % 97}ms`,
+  (n) =>
+    `${prefix(n)} resp={"ret":-20000,"msg":"${pick(wechat)},invalid credential, hints: [ req_id: ${n.toString(36)} ]","err_type":3}`,
+  (n) => `${prefix(n)} resp={"ret":${pick(rets)},"msg":"appid has no permission","err_type":5}`,
+  (n) =>
+    `${prefix(n)} POST /share/qq?openid=ABC${n}&access_token=T${n} ret=${pick([2, 7, 100000, -10000])}&msg=${pick(qq)}%2Cfailed`,
+  () =>
+    `{"errcode":${pick(wechat)},"errmsg":"invalid credential, access_token is invalid or not latest rid: 6634a1b2-0c9e"}`,
+  () =>
+    `callback( {"error":${pick([100013, 100014, 100016])},"error_description":"access token is illegal"} );`,
+  () => `${pick(rets)}`,
+  () => `${pick(qq)},internal error`,
+  (n) => `${prefix(n)} ret:${pick(rets)} msg:内部エラー err_type:1`,
+  (n) => `${prefix(n)} heartbeat ok sessions=${n % 50}`,
+  () =>
+    `-2004,java.net.SocketTimeoutException: Read timed out at java.net.SocketInputStream.socketRead0(Native Method)`,
+  () => `{"ret":"−３０３","msg":"appid　invalid"}`,
+];
+
+const lines: string[] = [];
+for (let n = 0; n < LINES; n++) lines.push(pick(shapes)(n));
+const paste = lines.join('\n');
+
+for (let i = 0; i < WARMUP; i++) decode(catalog, paste);
+const times: number[] = [];
+let records = 0;
+for (let i = 0; i < runs; i++) {
+  const start = performance.now();
+  records = decode(catalog, paste).length;
+  times.push(performance.now() - start);
+}
+times.sort((a, b) => a - b);
+const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+const round = (ms: number) => Math.round(ms * 100) / 100;
+console.log(
+  JSON.stringify({
+    name: 'decode-10k-lines',
+    median_ms: round(at(0.5)),
+    p90_ms: round(at(0.9)),
+    runs,
+    lines: LINES,
+    records,
+  }),
+);

@@ -1,0 +1,65 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { catalogFromFiles } from '../../src/lib/catalog/load.ts';
+import { decode, summarize } from '../../src/lib/decode/index.ts';
+
+const TABLES = join(import.meta.dirname, '..', '..', 'content', 'tables');
+const catalog = catalogFromFiles(
+  readdirSync(TABLES)
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => ({
+      file: `content/tables/${name}`,
+      text: readFileSync(join(TABLES, name), 'utf8'),
+    })),
+);
+
+describe('summarize', () => {
+  test('counts distinct codes by best candidate, most frequent first, unreadable apart', () => {
+    const paste = [
+      '{"ret":-10000,"msg":"-73,the user modify password wrong"}',
+      '-303',
+      'ret=-303&msg=x',
+      '-73,x',
+      '{"ret":-2011}',
+      'hello',
+      '{"ret":-10000,"msg":"-73,again"}',
+      '{"ret":"-303"}',
+      '{"ret":-10000,"msg":"-7',
+    ].join('\n');
+    const summary = summarize(decode(catalog, paste));
+    expect(summary.records).toBe(9);
+    expect(summary.unreadable).toBe(2);
+    expect(summary.codes).toEqual([
+      {
+        code: -73,
+        table: 'qq-platform',
+        url: '/codes/qq-platform/-73/',
+        count: 3,
+        description: catalog.row('qq-platform', -73)?.description,
+        firstLine: 1,
+      },
+      {
+        code: -303,
+        table: 'access',
+        url: '/codes/access/-303/',
+        count: 3,
+        description: catalog.row('access', -303)?.description,
+        firstLine: 2,
+      },
+      { code: -2011, table: null, url: null, count: 1, description: null, firstLine: 5 },
+    ]);
+  });
+
+  test('the same number in two tables is two entries', () => {
+    const summary = summarize(decode(catalog, '{"ret":-1}\n{"errcode":-1}\n{"errcode":-1}'));
+    expect(summary.codes.map((c) => [c.table, c.code, c.count])).toEqual([
+      ['wechat-platform', -1, 2],
+      ['qq-blue-diamond', -1, 1],
+    ]);
+  });
+
+  test('an empty paste summarizes to nothing', () => {
+    expect(summarize(decode(catalog, ''))).toEqual({ codes: [], unreadable: 0, records: 0 });
+  });
+});
