@@ -2,7 +2,7 @@
  * Benchmark of the decoder: 10,000 realistic, mixed log lines (generated deterministically),
  * decoded after a warm-up; prints one JSON line with the median and 90th percentile.
  *
- *   node_modules/.bin/node scripts/bench/decode.ts [runs]
+ *   node_modules/.bin/node scripts/bench/decode.ts [--runs N]
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,13 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const TABLES = join(ROOT, 'content', 'tables');
 const LINES = 10_000;
 const WARMUP = 5;
-const runs = Number(process.argv[2] ?? 15);
+/** `--runs N` (or a bare N) sets the number of timed runs; 15 by default. */
+function runsArgument(args: readonly string[]): number {
+  const flag = args.indexOf('--runs');
+  const value = Number(flag === -1 ? args.find((arg) => /^\d+$/.test(arg)) : args[flag + 1]);
+  return Number.isInteger(value) && value > 0 ? value : 15;
+}
+const runs = runsArgument(process.argv.slice(2));
 
 const catalog = catalogFromFiles(
   readdirSync(TABLES)
@@ -72,24 +78,32 @@ const lines: string[] = [];
 for (let n = 0; n < LINES; n++) lines.push(pick(shapes)(n));
 const paste = lines.join('\n');
 
-for (let i = 0; i < WARMUP; i++) decode(catalog, paste);
-const times: number[] = [];
-let records = 0;
-for (let i = 0; i < runs; i++) {
-  const start = performance.now();
-  records = decode(catalog, paste).length;
-  times.push(performance.now() - start);
+/** Times `decode` on a paste: `warmup` untimed runs, then `count` timed ones. */
+function measure(text: string, warmup: number, count: number) {
+  for (let i = 0; i < warmup; i++) decode(catalog, text);
+  const times: number[] = [];
+  let records = 0;
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    records = decode(catalog, text).length;
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return { median_ms: round(at(0.5)), p90_ms: round(at(0.9)), runs: count, records };
 }
-times.sort((a, b) => a - b);
-const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-const round = (ms: number) => Math.round(ms * 100) / 100;
+
 console.log(
-  JSON.stringify({
-    name: 'decode-10k-lines',
-    median_ms: round(at(0.5)),
-    p90_ms: round(at(0.9)),
-    runs,
-    lines: LINES,
-    records,
-  }),
+  JSON.stringify({ name: 'decode-10k-lines', ...measure(paste, WARMUP, runs), lines: LINES }),
+);
+
+// Hostile input: 5 MB of binary junk must stay linear and never throw.
+let junk = '';
+while (junk.length < 5 * 1024 * 1024) {
+  junk += String.fromCharCode(...Array.from({ length: 4096 }, () => Math.floor(next() * 256)));
+  junk += next() < 0.5 ? '\n' : '{"ret":';
+}
+console.log(
+  JSON.stringify({ name: 'decode-5mb-junk', ...measure(junk, 1, 3), bytes: junk.length }),
 );

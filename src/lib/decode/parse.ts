@@ -79,7 +79,7 @@ function codeOfMessage(message: string | null, depth: number): number | null {
   return leadingCode(message);
 }
 
-/** Searches parsed JSON, breadth first and only a few levels deep, for a response. */
+/** Searches parsed JSON, depth first and only a few levels deep, for a response. */
 function findResponse(value: unknown, depth = 0): Found | null {
   if (depth > 4 || value === null || typeof value !== 'object') {
     if (typeof value === 'string' && depth <= 4 && value.trimStart().startsWith('{')) {
