@@ -8,7 +8,7 @@ import { catalogFromFiles } from './src/lib/catalog/load.ts';
 import { CatalogError } from './src/lib/catalog/errors.ts';
 import { TABLE_NAMES, TABLE_SLUGS } from './src/lib/catalog/vocabulary.ts';
 import { soleRow } from './src/lib/classify/index.ts';
-import { codeUrl, decoderUrl, homeUrl, numberUrl, tableUrl } from './src/lib/urls.ts';
+import { actionsUrl, codeUrl, decoderUrl, homeUrl, numberUrl, tableUrl } from './src/lib/urls.ts';
 
 // The public origin, for canonical URLs and the sitemap. Set SITE_URL when deploying.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -37,7 +37,14 @@ const catalog = loadCatalog();
 const redirects = Object.fromEntries(
   catalog.numbers.flatMap((code) => {
     const row = soleRow(catalog, code);
-    return row ? [[numberUrl(code), { status: /** @type {const} */ (301), destination: codeUrl(row.table, code) }]] : [];
+    return row
+      ? [
+          [
+            numberUrl(code),
+            { status: /** @type {const} */ (301), destination: codeUrl(row.table, code) },
+          ],
+        ]
+      : [];
   }),
 );
 const redirected = new Set(Object.keys(redirects).map((path) => new URL(path, site).href));
@@ -65,6 +72,7 @@ export default defineConfig({
           label: 'エラーコード表',
           items: TABLE_SLUGS.map((slug) => ({ label: TABLE_NAMES[slug], link: tableUrl(slug) })),
         },
+        { label: '対応の種類', link: actionsUrl() },
         { label: 'デコーダー', link: decoderUrl() },
       ],
       customCss: ['./src/styles/site.css'],

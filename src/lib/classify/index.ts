@@ -68,3 +68,14 @@ export function soleRow(catalog: Catalog, code: number): Row | undefined {
   const rows = catalog.rowsWithCode(code);
   return rows.length === 1 ? rows[0] : undefined;
 }
+
+/** The platform-side errors a logic envelope row carries in `msg`, per the overview (§1). */
+const ENVELOPE_PLATFORMS = {
+  [-10000]: { platform: 'qq', label: 'モバイルQQ', example: '-73,the user modify password wrong' },
+  [-20000]: { platform: 'wechat', label: 'ウィーチャット', example: '40001,invalid credential' },
+} as const;
+
+/** For a logic envelope code (-10000 or -20000): the platform whose codes ride in `msg`. */
+export function envelopeOf(code: number) {
+  return code === -10000 || code === -20000 ? ENVELOPE_PLATFORMS[code] : undefined;
+}
