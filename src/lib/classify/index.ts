@@ -1,32 +1,11 @@
 /**
- * Classification: what a row means for the caller (layer, action, implied err_type) and
- * where a number stands in the catalog (its rows, the range it falls in, its neighbours).
+ * Classification: where a number stands in the catalog (its rows, the range it falls in,
+ * the envelope it announces). Candidate ranking for the decoder is in `rank.ts`; a row's
+ * implied err_type follows from its action (`impliedErrType`).
  */
-import {
-  ACTIONS,
-  LAYERS,
-  impliedErrType,
-  type Catalog,
-  type Range,
-  type Row,
-} from '../catalog/index.ts';
+import { impliedErrType, type Catalog, type Range, type Row } from '../catalog/index.ts';
 
 export { impliedErrType };
-
-/** The layer a row belongs to, through its table. */
-export function layerOf(catalog: Catalog, row: Pick<Row, 'table'>) {
-  return catalog.table(row.table).layer;
-}
-
-/** The action class of a row, with its label and summary. */
-export function actionOf(row: Pick<Row, 'action'>) {
-  return { slug: row.action, ...ACTIONS[row.action] };
-}
-
-/** The layer's label, e.g. ロジック層. */
-export function layerLabel(layer: keyof typeof LAYERS): string {
-  return LAYERS[layer].label;
-}
 
 /** The range (announced by a logic-table row) a code falls in, or null. */
 export function rangeOf(catalog: Catalog, code: number): Range | null {
@@ -36,23 +15,6 @@ export function rangeOf(catalog: Catalog, code: number): Range | null {
     }
   }
   return null;
-}
-
-/**
- * The documented codes nearest to a number, closest first (ties: the smaller magnitude
- * first), at most `limit` rows. Used when a code is in no table.
- */
-export function nearestRows(catalog: Catalog, code: number, limit = 3): Row[] {
-  const numbers = [...catalog.numbers].sort(
-    (a, b) => Math.abs(a - code) - Math.abs(b - code) || Math.abs(a) - Math.abs(b),
-  );
-  const rows: Row[] = [];
-  for (const n of numbers) {
-    if (n === code) continue;
-    rows.push(...catalog.rowsWithCode(n));
-    if (rows.length >= limit) break;
-  }
-  return rows.slice(0, limit);
 }
 
 /**
