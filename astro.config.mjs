@@ -2,16 +2,32 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import sitemap from '@astrojs/sitemap';
+import cspPrune from './src/integrations/csp-prune.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogFromFiles } from './src/lib/catalog/load.ts';
 import { CatalogError } from './src/lib/catalog/errors.ts';
 import { TABLE_NAMES, TABLE_SLUGS } from './src/lib/catalog/vocabulary.ts';
 import { soleRow } from './src/lib/classify/index.ts';
-import { actionsUrl, codeUrl, decoderUrl, homeUrl, numberUrl, tableUrl } from './src/lib/urls.ts';
+import {
+  actionsUrl,
+  codeUrl,
+  decoderUrl,
+  homeUrl,
+  numberUrl,
+  tableUrl,
+  topicsUrl,
+} from './src/lib/urls.ts';
 
 // The public origin, for canonical URLs and the sitemap. Set SITE_URL when deploying.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+// Starlight's inline scripts and style attributes, which Astro does not hash itself
+// (recorded by `npm run csp:update`, checked by tests/e2e/csp.spec.ts).
+/** @type {{ scripts: `sha256-${string}`[]; styleAttributes: `sha256-${string}`[] }} */
+const cspHashes = JSON.parse(
+  readFileSync(new URL('./src/csp-hashes.json', import.meta.url), 'utf8'),
+);
 
 /** Reads the tables; a broken file stops the build with its file, row and field. */
 function loadCatalog() {
@@ -53,8 +69,29 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   redirects,
+  security: {
+    csp: {
+      scriptDirective: {
+        // Pagefind compiles its WebAssembly search engine in the browser.
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: cspHashes.scripts,
+      },
+      styleDirective: {
+        resources: ["'self'", { resource: "'unsafe-hashes'", kind: 'attribute' }],
+        hashes: cspHashes.styleAttributes.map((hash) => ({ hash, kind: 'attribute' })),
+      },
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
   integrations: [
     sitemap({ filter: (page) => !redirected.has(page) }),
+    cspPrune(),
     starlight({
       title: 'MSDK エラーコード',
       description:
@@ -72,10 +109,13 @@ export default defineConfig({
           label: 'エラーコード表',
           items: TABLE_SLUGS.map((slug) => ({ label: TABLE_NAMES[slug], link: tableUrl(slug) })),
         },
+        { label: 'トピック', link: topicsUrl() },
         { label: '対応の種類', link: actionsUrl() },
         { label: 'デコーダー', link: decoderUrl() },
       ],
       customCss: ['./src/styles/site.css'],
+      // No code blocks on this site: skip Expressive Code (its inline styles also clash with the CSP).
+      expressiveCode: false,
     }),
   ],
 });
