@@ -1,0 +1,302 @@
+/**
+ * Browser benchmark of the decoder page, against an already built `dist/`.
+ *
+ *   node_modules/.bin/node scripts/bench/decoder-browser.ts [--runs 7]
+ *
+ * It serves `dist/` with `astro preview` on a free 127.0.0.1 port, opens /decoder/ in
+ * Debian's Chromium and prints one JSON line per measure:
+ * - `decoder-first-result-10k`: from the input event of a 10,000-line paste to the first
+ *   frame painted with a result in it (median of the runs), measured inside the page;
+ * - `decoder-first-result-dom-10k`: the same, up to the result entering the DOM;
+ * - `decoder-complete-10k`: from the same input event until every record is decoded;
+ * - `textarea-paint-10k-baseline`: the first frame after putting the same text into the
+ *   textarea with no decoding at all, the part of the above that is the browser's own;
+ * - `decoder-js-gzip`, `decoder-catalog-gzip`, `decoder-total-gzip`: gzipped bytes of the
+ *   scripts only the decoder page loads, of its catalog data island, and of both together
+ *   against the 15 KB budget.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BUDGET_BYTES = 15 * 1024;
+
+const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+const RUNS = Math.max(1, Number(options.runs));
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * Starts `astro preview` on the port (with this Node, which Astro needs) and waits for it.
+ * `--ignore-lock` lets it run beside another preview of the project (the e2e server, say)
+ * without taking over or removing that server's lock file.
+ */
+async function startPreview(port: number): Promise<ChildProcess> {
+  const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const child = spawn(
+    process.execPath,
+    [astro, 'preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`astro preview exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/decoder/`);
+      if (response.ok) return child;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error('astro preview did not start within 30 s');
+}
+
+/** A 10,000-line log excerpt mixing the record forms people paste, and some noise. */
+function tenThousandLines(): string {
+  const forms = [
+    '2024-05-13 10:21:07.114 WARN [msdk] /auth/verify_login resp={"ret":-10000,"msg":"-73,the user modify password wrong","err_type":2}',
+    '2024-05-13 10:21:07.482 WARN [msdk] /relation/qqfriends_detail resp={"ret":-303,"msg":"appid has no permission"}',
+    '{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: 6650a1f3-1c2d3e4f-5a6b7c8d"}',
+    '2024-05-13 10:21:08.005 WARN [msdk] /auth/check_token resp={"ret":-20000,"msg":"42001,access_token expired","err_type":3}',
+    'ret=-2011&msg=internal error',
+    'callback( {"error":100013,"error_description":"access token is invalid"} );',
+    '2024-05-13 10:21:09.310 INFO [msdk] heartbeat ok',
+    '2024-05-13 10:21:09.311 WARN [msdk] /share/qq ret:-10000 msg:-1，param error',
+  ];
+  return Array.from({ length: 10_000 }, (_, i) => forms[i % forms.length]).join('\n');
+}
+
+/** Opens /decoder/ and waits until the widget has read its catalog. */
+async function openDecoder(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/decoder/`);
+  await page.locator('msdk-decoder[data-ready]').waitFor({ state: 'attached' });
+}
+
+interface PasteTiming {
+  /** Input event to the first record (or the summary) in the live region's DOM. */
+  readonly dom: number;
+  /** Input event to the first frame painted after that. */
+  readonly painted: number;
+  /** Input event to the end of decoding (the live region no longer busy). */
+  readonly complete: number;
+}
+
+/**
+ * One paste, timed inside the page: the clock starts right before the input event; a
+ * MutationObserver sees the first result enter the live region, and the next animation frame
+ * followed by a task means that frame has been painted.
+ */
+function timePaste(page: Page, text: string): Promise<PasteTiming> {
+  return page.evaluate(
+    (value) =>
+      new Promise<PasteTiming>((resolve) => {
+        const input = document.querySelector('msdk-decoder textarea') as HTMLTextAreaElement;
+        const output = document.querySelector('msdk-decoder output') as HTMLOutputElement;
+        let dom = 0;
+        let painted = 0;
+        let complete = 0;
+        const finish = () => {
+          if (painted && complete) resolve({ dom, painted, complete });
+        };
+        const observer = new MutationObserver(() => {
+          if (!dom && output.querySelector('[data-record], .decoder-summary')) {
+            dom = performance.now() - start;
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                painted = performance.now() - start;
+                finish();
+              }),
+            );
+          }
+          if (dom && !complete && !output.hasAttribute('aria-busy')) {
+            complete = performance.now() - start;
+            observer.disconnect();
+            finish();
+          }
+        });
+        observer.observe(output, { childList: true, subtree: true, attributes: true });
+        input.value = value;
+        const start = performance.now();
+        input.dispatchEvent(
+          new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }),
+        );
+      }),
+    text,
+  );
+}
+
+/**
+ * The same paste without decoding (no input event): what holding 10,000 lines in a textarea
+ * costs the browser's first frame by itself, so the decoder's share can be told apart.
+ */
+function timeTextareaOnly(page: Page, text: string): Promise<number> {
+  return page.evaluate(
+    (value) =>
+      new Promise<number>((resolve) => {
+        const input = document.querySelector('msdk-decoder textarea') as HTMLTextAreaElement;
+        input.value = value;
+        const start = performance.now();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+      }),
+    text,
+  );
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const round = (value: number): number => Math.round(value * 10) / 10;
+
+/** The scripts a page loads, by URL, with their bodies. */
+async function scriptsOf(browser: Browser, url: string): Promise<Map<string, Buffer>> {
+  const page = await browser.newPage();
+  const scripts = new Map<string, Buffer>();
+  const pending: Promise<void>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    pending.push(
+      response.body().then((body) => {
+        scripts.set(response.url(), body);
+      }),
+    );
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await Promise.all(pending);
+  await page.close();
+  return scripts;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist', 'decoder', 'index.html'))) {
+    throw new Error('no built site in dist/: run npm run build first');
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const preview = await startPreview(port);
+  // The server must not outlive the bench, even when it dies early (say, on a closed pipe).
+  const stopPreview = () => preview.kill();
+  process.once('exit', stopPreview);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stopPreview();
+      process.exit(130);
+    });
+  }
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const text = tenThousandLines();
+    const timings: PasteTiming[] = [];
+    const textareaOnly: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const page = await browser.newPage();
+      await openDecoder(page, base);
+      timings.push(await timePaste(page, text));
+      await page.close();
+      const blank = await browser.newPage();
+      await openDecoder(blank, base);
+      textareaOnly.push(await timeTextareaOnly(blank, text));
+      await blank.close();
+    }
+    const report = (name: string, values: number[]) =>
+      console.log(
+        JSON.stringify({
+          name,
+          median_ms: round(median(values)),
+          min_ms: round(Math.min(...values)),
+          max_ms: round(Math.max(...values)),
+          runs: values.length,
+          lines: 10_000,
+        }),
+      );
+    report(
+      'decoder-first-result-10k',
+      timings.map((timing) => timing.painted),
+    );
+    report(
+      'decoder-first-result-dom-10k',
+      timings.map((timing) => timing.dom),
+    );
+    report(
+      'decoder-complete-10k',
+      timings.map((timing) => timing.complete),
+    );
+    report('textarea-paint-10k-baseline', textareaOnly);
+
+    // The decoder's own scripts: those /decoder/ loads and the home page does not.
+    const decoderScripts = await scriptsOf(browser, `${base}/decoder/`);
+    const homeScripts = await scriptsOf(browser, `${base}/`);
+    const own = [...decoderScripts].filter(([url]) => !homeScripts.has(url));
+    const jsBytes = own.reduce((sum, [, body]) => sum + gzipSync(body).length, 0);
+    console.log(
+      JSON.stringify({
+        name: 'decoder-js-gzip',
+        bytes: jsBytes,
+        files: own.map(([url, body]) => ({
+          path: new URL(url).pathname,
+          bytes: body.length,
+          gzip: gzipSync(body).length,
+        })),
+      }),
+    );
+
+    const html = await (await fetch(`${base}/decoder/`)).text();
+    const island = /<script type="application\/json" data-catalog[^>]*>([\s\S]*?)<\/script>/.exec(
+      html,
+    )?.[1];
+    if (island === undefined) throw new Error('the decoder page has no catalog data island');
+    const dataBytes = gzipSync(Buffer.from(island)).length;
+    console.log(
+      JSON.stringify({
+        name: 'decoder-catalog-gzip',
+        bytes: dataBytes,
+        raw_bytes: Buffer.byteLength(island),
+      }),
+    );
+    console.log(
+      JSON.stringify({
+        name: 'decoder-total-gzip',
+        bytes: jsBytes + dataBytes,
+        budget_bytes: BUDGET_BYTES,
+        within_budget: jsBytes + dataBytes <= BUDGET_BYTES,
+      }),
+    );
+  } finally {
+    await browser.close();
+    preview.kill();
+  }
+}
+
+await main();

@@ -1,0 +1,464 @@
+/**
+ * The decoder page against the built site (DESIGN §3, "Browser contract"): one textarea,
+ * results in a live region without a reload, candidates as links in ranking order, errors
+ * as visible text, nothing pasted ever sent anywhere.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** The decoder page and the parts of it the tests use. */
+class DecoderPage {
+  readonly page: Page;
+  readonly input: Locator;
+  readonly output: Locator;
+  readonly candidates: Locator;
+  readonly records: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.input = page.locator('textarea');
+    this.output = page.locator('output');
+    this.candidates = this.output.locator('a[data-candidate]');
+    this.records = this.output.locator('[data-record]');
+  }
+
+  /** Opens the page (optionally with a fragment) and waits for the widget to be ready. */
+  async open(fragment = ''): Promise<void> {
+    await this.page.goto(`/decoder/${fragment}`);
+    await expect(this.page.locator('msdk-decoder[data-ready]')).toBeAttached();
+  }
+
+  /** Puts text into the textarea the way a paste does: all at once. */
+  async paste(text: string): Promise<void> {
+    await this.input.fill(text);
+  }
+
+  /**
+   * Pastes a big text. Playwright's `fill` types through the editing pipeline, which takes
+   * tens of seconds for a megabyte; a paste sets the value and fires one input event.
+   */
+  async pasteLarge(text: string): Promise<void> {
+    await this.input.evaluate((input: HTMLTextAreaElement, value) => {
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, text);
+  }
+
+  example(name: RegExp): Locator {
+    return this.page.getByRole('button', { name });
+  }
+
+  /** The summary's rows as [code link text, count] pairs, most frequent first. */
+  async summaryRows(): Promise<[string, string][]> {
+    const rows = this.output.locator('.decoder-summary tbody tr');
+    await expect(rows.first()).toBeVisible();
+    return rows.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
+        return [cells[0] ?? '', cells[1] ?? ''] as [string, string];
+      }),
+    );
+  }
+}
+
+/** Real pastes: an MSDK envelope, a WeChat body, a QQ OAuth JSONP body, log lines. */
+const QQ_73 = '{"ret":-10000,"msg":"-73,the user modify password wrong","err_type":2}';
+const WECHAT_42001 =
+  '{"errcode":42001,"errmsg":"access_token expired, rid: 6650a1f3-1c2d3e4f-5a6b7c8d"}';
+const ACCESS_303 =
+  '2024-05-13 10:21:07.482 WARN [msdk] /relation/qqfriends_detail resp={"ret":-303,"msg":"appid has no permission"}';
+const UNKNOWN_2011 = 'ret=-2011&msg=internal error';
+
+test.describe('the decoder', () => {
+  let decoder: DecoderPage;
+
+  test.beforeEach(async ({ page }) => {
+    decoder = new DecoderPage(page);
+    await decoder.open();
+  });
+
+  test('has one labelled textarea and a live region for results', async ({ page }) => {
+    await expect(page.locator('textarea')).toHaveCount(1);
+    await expect(page.getByRole('textbox', { name: /MSDK の応答/ })).toBeVisible();
+    await expect(decoder.output).toHaveAttribute('aria-live', 'polite');
+    await expect(page.getByRole('heading', { level: 2, name: '結果' })).toBeVisible();
+    await expect(page.locator('msdk-decoder')).toHaveAttribute('data-pagefind-ignore', /.*/);
+  });
+
+  test('typing an MSDK -10000 response ranks the QQ platform row -73 first', async () => {
+    await decoder.input.pressSequentially(QQ_73);
+    await expect(decoder.candidates.first()).toHaveAttribute('href', '/codes/qq-platform/-73/');
+    // The best candidate is also the first link of the live region.
+    await expect(decoder.output.getByRole('link').first()).toHaveAttribute(
+      'href',
+      '/codes/qq-platform/-73/',
+    );
+    await expect(decoder.candidates.first()).toContainText('モバイルQQプラットフォーム');
+    await expect(decoder.output).toContainText('0x47 access tokenパスワード変更が無効です');
+    await expect(decoder.output.getByRole('link', { name: /-10000 の包み/ })).toHaveAttribute(
+      'href',
+      '/codes/logic/-10000/',
+    );
+    await expect(decoder.output.getByRole('link', { name: /-10000 の包み/ })).toContainText(
+      'ロジック層',
+    );
+    await expect(decoder.output.locator('[data-agrees]')).toContainText(/一致|不一致|比較なし/);
+    await expect(decoder.records).toHaveCount(1);
+    await expect(decoder.records.first()).toContainText('1 行目');
+  });
+
+  test('candidates are links to their code pages in ranking order, each with its action', async () => {
+    await decoder.paste('{"ret":-10000,"msg":"-1,param error"}');
+    const hrefs = await decoder.candidates.evaluateAll((links) =>
+      links.map((link) => link.getAttribute('href')),
+    );
+    expect(hrefs.length).toBeGreaterThan(1);
+    expect(hrefs[0]).toBe('/codes/qq-platform/-1/');
+    for (const href of hrefs) expect(href).toMatch(/^\/codes\/[a-z-]+\/-1\/$/);
+    const items = decoder.output.locator('.decoder-candidate');
+    await expect(items).toHaveCount(hrefs.length);
+    for (const item of await items.all()) {
+      await expect(item.locator('a.action-badge')).toHaveAttribute(
+        'href',
+        /^\/actions\/[a-z-]+\/$/,
+      );
+    }
+  });
+
+  test('a WeChat body from the example button links to the WeChat row 40001', async () => {
+    await decoder.example(/ウィーチャットの応答/).click();
+    await expect(decoder.input).toHaveValue(/"errcode":40001/);
+    await expect(decoder.candidates.first()).toHaveAttribute(
+      'href',
+      '/codes/wechat-platform/40001/',
+    );
+  });
+
+  test('every example button fills the textarea and shows a result', async () => {
+    for (const button of await decoder.page.locator('[data-example]').all()) {
+      await button.click();
+      await expect(decoder.input).not.toHaveValue('');
+      await expect(decoder.records.first()).toBeVisible();
+    }
+  });
+
+  test('an unknown code shows its range, the nearest codes and the message', async () => {
+    await decoder.example(/未知のコード/).click();
+    await expect(decoder.input).toHaveValue(UNKNOWN_2011);
+    await expect(decoder.candidates).toHaveCount(0);
+    await expect(decoder.output.getByRole('link', { name: /-2000/ })).toHaveAttribute(
+      'href',
+      '/codes/logic/-2000/',
+    );
+    await expect(decoder.output.locator('.decoder-nearest a').first()).toHaveAttribute(
+      'href',
+      /^\/codes\/[a-z-]+\/-?\d+\/$/,
+    );
+    await expect(decoder.output).toContainText('internal error');
+  });
+
+  test('pasting many lines shows a summary first, with counts, most frequent first', async () => {
+    const paste = [
+      QQ_73,
+      ACCESS_303,
+      QQ_73,
+      WECHAT_42001,
+      ACCESS_303,
+      QQ_73,
+      'これはログではありません',
+    ];
+    await decoder.paste(paste.join('\n'));
+    const summary = decoder.output.locator('.decoder-summary');
+    await expect(summary).toBeVisible();
+    expect(await decoder.summaryRows()).toEqual([
+      [expect.stringContaining('-73'), '3'],
+      [expect.stringContaining('-303'), '2'],
+      [expect.stringContaining('42001'), '1'],
+    ]);
+    await expect(summary.locator('tbody a').first()).toHaveAttribute(
+      'href',
+      '/codes/qq-platform/-73/',
+    );
+    // The summary comes before the per-record details, which are folded.
+    const order = await decoder.output
+      .locator('.decoder-summary, .decoder-details')
+      .evaluateAll((sections: Element[]) => sections.map((section) => section.className));
+    expect(order).toEqual(['decoder-summary', 'decoder-details']);
+    await expect(decoder.output.locator('details.decoder-record')).toHaveCount(7);
+    // The unreadable line is counted and can be listed.
+    await expect(summary).toContainText('読み取れない行 1 件');
+    await summary.getByText('読み取れない行（1 件）').click();
+    await expect(summary.locator('.decoder-unreadable li')).toContainText('7 行目');
+    // A record's details open on demand, with its candidates as links.
+    await decoder.output.locator('details.decoder-record summary').nth(1).click();
+    await expect(
+      decoder.output.locator('details.decoder-record').nth(1).locator('a[data-candidate]').first(),
+    ).toHaveAttribute('href', '/codes/access/-303/');
+  });
+
+  test('garbage, truncated JSON and binary junk show a visible error', async () => {
+    for (const bad of [
+      'hello world',
+      '{"ret":-10000,"msg":"-73,',
+      '\u0000\u0001\u0002\uFFFD\uFFFD PK\u0003\u0004',
+    ]) {
+      await decoder.paste(bad);
+      await expect(decoder.output.locator('[data-error]').first()).toBeVisible();
+      await expect(decoder.output.locator('[data-error]').first()).not.toBeEmpty();
+    }
+  });
+
+  test('empty and whitespace-only input say what to paste', async () => {
+    await decoder.paste('   \n\t \n');
+    await expect(decoder.output).toContainText('空白しかありません');
+    await decoder.paste('');
+    await expect(decoder.output).toContainText('貼り付けると');
+  });
+
+  test('pasted HTML is shown as text, never as markup', async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const html = '<img src=x onerror=alert(1)>';
+    await decoder.paste(`${html}\n{"ret":-303,"msg":"${html}"}`);
+    await expect(decoder.output).toContainText(html);
+    await decoder.output.locator('details.decoder-record summary').nth(1).click();
+    await expect(decoder.output).toContainText(html);
+    await expect(page.locator('msdk-decoder img')).toHaveCount(0);
+    expect(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('nothing is requested from the network while typing, pasting and decoding', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.waitForLoadState('networkidle');
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await decoder.input.pressSequentially('-303');
+    await expect(decoder.candidates.first()).toHaveAttribute('href', '/codes/access/-303/');
+    await decoder.paste([QQ_73, WECHAT_42001, ACCESS_303, UNKNOWN_2011, 'garbage'].join('\n'));
+    await expect(decoder.output.locator('.decoder-summary')).toBeVisible();
+    await decoder.output.locator('details.decoder-record summary').first().click();
+    for (const button of await page.locator('[data-example]').all()) await button.click();
+    await page.getByRole('button', { name: 'クリア' }).click();
+    expect(requests).toEqual([]);
+    // Asking for a share link changes the URL, which makes Chromium fetch the favicon again;
+    // that is the only request, and it carries nothing of the input.
+    await decoder.paste(QQ_73);
+    await page.getByRole('button', { name: '共有リンクをコピー' }).click();
+    await expect(page.locator('[data-share-status]')).not.toBeEmpty();
+    await decoder.input.pressSequentially(' ');
+    for (const url of requests) expect(new URL(url).pathname).toBe('/favicon.svg');
+  });
+
+  test('a share link restores the input and the results in a fresh page', async ({
+    page,
+    browser,
+  }) => {
+    const paste = [QQ_73, ACCESS_303, QQ_73].join('\n');
+    await decoder.paste(paste);
+    await expect(decoder.output.locator('.decoder-summary')).toBeVisible();
+    await page.getByRole('button', { name: '共有リンクをコピー' }).click();
+    await expect(page).toHaveURL(/\/decoder\/#q=/);
+    const url = page.url();
+    const results = await decoder.output.innerText();
+
+    const fresh = await browser.newContext();
+    const other = new DecoderPage(await fresh.newPage());
+    await other.page.goto(url);
+    await expect(other.input).toHaveValue(paste);
+    await expect(other.output.locator('.decoder-summary')).toBeVisible();
+    expect(await other.output.innerText()).toBe(results);
+    await fresh.close();
+  });
+
+  test('a share link carries no tokens, keys, signatures or openids', async ({ page, browser }) => {
+    const secrets = {
+      openid: 'B3F9A0C4D2E1F0A9B8C7D6E5F4A3B2C1',
+      openkey: '7D1E0C9B8A7F6E5D4C3B2A1F0E9D8C7B',
+      access_token: '5C8E1A9F0B7D3E2C4A6F8B1D3E5A7C9E',
+      pay_token: 'A1B2C3D4E5F60718293A4B5C6D7E8F90',
+      appkey: 'Kx9Qm2Lr7Tz4Wv1Ns8Pb',
+      sig: 'f1e2d3c4b5a69788796a5b4c3d2e1f00',
+    };
+    const query = Object.entries(secrets)
+      .map(([name, value]) => `${name}=${value}`)
+      .join('&');
+    const paste = [
+      `2024-05-13 10:21:07 /auth/verify_login?${query} resp=${QQ_73}`,
+      `{"ret":-303,"msg":"appid has no permission","openid":"${secrets.openid}","access_token":"${secrets.access_token}"}`,
+    ].join('\n');
+    await decoder.paste(paste);
+    await page.getByRole('button', { name: '共有リンクをコピー' }).click();
+    await expect(page).toHaveURL(/#q=/);
+    const url = page.url();
+    const shared = await page.evaluate(() => {
+      const value = new URLSearchParams(location.hash.slice(1)).get('q') ?? '';
+      const binary = atob(value.replaceAll('-', '+').replaceAll('_', '/'));
+      return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+    });
+    for (const value of Object.values(secrets)) {
+      expect(url).not.toContain(value);
+      expect(shared).not.toContain(value);
+    }
+    // The codes survive redaction, so the shared link decodes to the same candidates.
+    const hrefs = await decoder.output
+      .locator('.decoder-summary tbody a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const fresh = await browser.newContext();
+    const other = new DecoderPage(await fresh.newPage());
+    await other.page.goto(url);
+    await expect(other.input).toHaveValue(shared);
+    await expect(other.output.locator('.decoder-summary tbody a')).toHaveCount(hrefs.length);
+    expect(
+      await other.output
+        .locator('.decoder-summary tbody a')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+    ).toEqual(hrefs);
+    await fresh.close();
+  });
+
+  test('the main path works with the keyboard alone', async ({ page }) => {
+    // Tab from the top of the page to the textarea.
+    for (let i = 0; i < 60; i += 1) {
+      await page.keyboard.press('Tab');
+      if (await decoder.input.evaluate((element) => element === document.activeElement)) break;
+    }
+    await expect(decoder.input).toBeFocused();
+    await page.keyboard.type(QQ_73);
+    await expect(decoder.candidates.first()).toHaveAttribute('href', '/codes/qq-platform/-73/');
+    // Onwards to the first example button, which Enter presses.
+    await page.keyboard.press('Tab');
+    await expect(decoder.example(/MSDK の応答/)).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(decoder.example(/ウィーチャットの応答/)).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(decoder.candidates.first()).toHaveAttribute(
+      'href',
+      '/codes/wechat-platform/40001/',
+    );
+    // Then on to the best candidate, which Enter follows.
+    for (let i = 0; i < 20; i += 1) {
+      await page.keyboard.press('Tab');
+      if (
+        await decoder.candidates.first().evaluate((element) => element === document.activeElement)
+      )
+        break;
+    }
+    await expect(decoder.candidates.first()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/codes\/wechat-platform\/40001\/$/);
+  });
+
+  test('a 10,000-line paste shows a summary and a bounded list at once', async () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) =>
+      i % 3 === 0 ? QQ_73 : i % 3 === 1 ? ACCESS_303 : WECHAT_42001,
+    );
+    await decoder.pasteLarge(lines.join('\n'));
+    await expect(decoder.output.locator('.decoder-summary')).toBeVisible();
+    await expect(decoder.output.locator('.decoder-summary')).toContainText('10,000 件のレコード');
+    expect(await decoder.summaryRows()).toEqual([
+      [expect.stringContaining('-73'), '3,334'],
+      [expect.stringContaining('-303'), '3,333'],
+      [expect.stringContaining('42001'), '3,333'],
+    ]);
+    await expect(decoder.records).toHaveCount(200);
+    await decoder.page.getByRole('button', { name: /さらに 200 件を表示/ }).click();
+    await expect(decoder.records).toHaveCount(400);
+  });
+
+  test('a 5 MB paste gets a clear message and the page stays responsive', async ({ page }) => {
+    const line = `${ACCESS_303} ${'x'.repeat(400)}\n`;
+    await decoder.pasteLarge(line.repeat(Math.ceil(5_000_000 / line.length)));
+    await expect(decoder.output.locator('[data-error]').first()).toContainText('大きすぎます');
+    // The page answers while the paste is decoded in chunks.
+    const started = Date.now();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await expect(decoder.output.locator('.decoder-summary')).toContainText('件のレコード', {
+      timeout: 20_000,
+    });
+  });
+
+  test('the clear button empties the input and the results', async ({ page }) => {
+    await decoder.paste(QQ_73);
+    await expect(decoder.candidates.first()).toBeVisible();
+    await page.getByRole('button', { name: 'クリア' }).click();
+    await expect(decoder.input).toHaveValue('');
+    await expect(decoder.input).toBeFocused();
+    await expect(decoder.candidates).toHaveCount(0);
+  });
+});
+
+test('the decoder throws nothing, and its results break no CSP rule', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const decoder = new DecoderPage(page);
+  await decoder.open();
+  // Console errors are recorded from here on: what the page itself logs while loading is not
+  // the decoder's, but anything rendering a result triggers (a CSP violation, say) is.
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await decoder.example(/ログの抜粋/).click();
+  await expect(decoder.output.locator('.decoder-summary')).toBeVisible();
+  await decoder.output.locator('details.decoder-record summary').first().click();
+  await decoder.example(/未知のコード/).click();
+  await expect(decoder.output.locator('.decoder-nearest')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the decoder and its results pass axe checks in the ${colorScheme} theme`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    const decoder = new DecoderPage(page);
+    await decoder.open();
+    await decoder.paste([QQ_73, UNKNOWN_2011, 'hello'].join('\n'));
+    await decoder.output.getByText('読み取れない行（1 件）').click();
+    for (const summary of await decoder.output.locator('details.decoder-record summary').all()) {
+      await summary.click();
+    }
+    await expect(decoder.output.locator('.decoder-nearest')).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('msdk-decoder').analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  });
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the decoder says it needs JavaScript and links to the tables', async ({ page }) => {
+    await page.goto('/decoder/');
+    // Playwright's text and role engines skip <noscript>, so CSS locators find its content.
+    const notice = page.locator('msdk-decoder noscript');
+    await expect(notice.locator('p')).toBeVisible();
+    await expect(notice.locator('p')).toContainText('デコーダーは JavaScript で動きます');
+    await expect(notice.locator('a[href="/codes/access/"]')).toBeVisible();
+    await expect(notice.locator('a')).toHaveCount(9);
+    // The controls that would do nothing without JavaScript are not shown.
+    await expect(page.locator('textarea')).toBeHidden();
+  });
+});
+
+test('the decoder script and catalog data load only on /decoder/', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto('/decoder/');
+  await expect(page.locator('msdk-decoder[data-ready]')).toBeAttached();
+  const decoderScripts = [...scripts];
+  scripts.length = 0;
+  await page.goto('/codes/access/-303/');
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('script[data-catalog], msdk-decoder')).toHaveCount(0);
+  // The decoder page loads scripts of its own, which a code page does not.
+  expect(decoderScripts.filter((url) => !scripts.includes(url)).length).toBeGreaterThan(0);
+});
