@@ -5,6 +5,7 @@
 import { getCollection } from 'astro:content';
 import { createCatalog, type Catalog, type TableSlug } from '../lib/catalog/index.ts';
 import type { TableData } from '../lib/catalog/schema.ts';
+import type { Topic } from '../lib/catalog/topics.ts';
 
 let catalog: Promise<Catalog> | undefined;
 
@@ -16,4 +17,14 @@ export function getCatalog(): Promise<Catalog> {
     return createCatalog(data);
   });
   return catalog;
+}
+
+let topics: Promise<readonly Topic[]> | undefined;
+
+/** Every cross-table topic, in the order of `content/topics.yaml`, checked against the tables. */
+export function getTopics(): Promise<readonly Topic[]> {
+  topics ??= getCollection('topics').then((entries) =>
+    entries.map((entry) => entry.data).sort((a, b) => a.order - b.order),
+  );
+  return topics;
 }

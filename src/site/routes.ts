@@ -4,7 +4,7 @@
  */
 import { ACTION_SLUGS, type TableSlug } from '../lib/catalog/index.ts';
 import { sharedNumbers } from '../lib/classify/index.ts';
-import { getCatalog } from './catalog.ts';
+import { getCatalog, getTopics } from './catalog.ts';
 
 export type CodesIndexProps =
   { kind: 'table'; table: TableSlug } | { kind: 'number'; code: number };
@@ -46,4 +46,10 @@ export async function actionPaths() {
     params: { action },
     props: { action },
   }));
+}
+
+/** `/topics/<topic>/` for every cross-table topic. */
+export async function topicPaths() {
+  const topics = await getTopics();
+  return topics.map((topic) => ({ params: { topic: topic.slug }, props: { topic } }));
 }
