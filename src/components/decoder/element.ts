@@ -17,6 +17,11 @@ const DEBOUNCE_MS = 150;
 const MAX_INPUT = 2_000_000;
 /** Record details rendered at first, and added by each “show more”. */
 const PAGE = 200;
+/**
+ * Record details in the very first frame of a big paste: fewer than PAGE, because laying
+ * out 200 details takes longer than the rest of that frame; later frames fill up to PAGE.
+ */
+const FIRST_PAGE = 50;
 /** While a big paste is decoded, the summary is redrawn at most this often. */
 const REDRAW_MS = 200;
 
@@ -247,7 +252,8 @@ class ResultView {
       );
     }
     fill(this.#summary!, summaryView(records, done));
-    this.#showMore(records, this.#shown < PAGE ? PAGE - this.#shown : 0);
+    const target = this.#shown === 0 && !done ? FIRST_PAGE : PAGE;
+    this.#showMore(records, Math.max(0, target - this.#shown));
   }
 
   #head(): HTMLElement[] {
