@@ -38,7 +38,7 @@ test('the envelope rows lead into the tables they carry', () => {
 });
 
 test('the share tables explain their endpoint and the -10000 wrapping', () => {
-  for (const slug of ['qq-share', 'qzone-share']) {
+  for (const slug of ['qq-share', 'qzone-share'] as const) {
     const page = html(`codes/${slug}`);
     expect(page).toContain(`<code>${catalog.table(slug).endpoint}</code>`);
     expect(links(page)).toContain('/codes/logic/-10000/');

@@ -1,11 +1,12 @@
 import { ACTIONS, ERR_TYPES, impliedErrType, type Catalog } from './index.ts';
-import { actionUrl, codeUrl, numberUrl, tableUrl } from '../urls.ts';
+import { actionUrl, codeUrl, numberUrl, tableUrl, topicUrl } from '../urls.ts';
+import type { Topic } from './topics.ts';
 
 /** The version of the JSON export's shape; bumped only on a breaking change. */
 export const EXPORT_VERSION = 1;
 
 /** The catalog as published at `/api/codes.json`. */
-export function catalogJson(catalog: Catalog) {
+export function catalogJson(catalog: Catalog, topics: readonly Topic[] = []) {
   return {
     version: EXPORT_VERSION,
     errTypes: ERR_TYPES,
@@ -43,6 +44,13 @@ export function catalogJson(catalog: Catalog) {
         url: codeUrl(row.table, row.code),
         numberUrl: numberUrl(row.code),
       })),
+    })),
+    topics: topics.map((topic) => ({
+      slug: topic.slug,
+      title: topic.title,
+      summary: topic.summary,
+      url: topicUrl(topic.slug),
+      rows: topic.rows.map((row) => ({ ...row, url: codeUrl(row.table, row.code) })),
     })),
   };
 }
