@@ -7,7 +7,7 @@
 import { TABLE_NAMES, type Catalog } from '../../lib/catalog/index.ts';
 import { decodeChunks, redact, summarize } from '../../lib/decode/index.ts';
 import type { DecodedRecord } from '../../lib/decode/types.ts';
-import { catalogFromCompact, parseCompactCatalog } from './compact.ts';
+import { catalogFromCompact, parseCompactCatalog } from '../../lib/catalog/compact.ts';
 import { errorLine, excerpt, fill, h, recordArticle, recordDetails, type Child } from './render.ts';
 import { MAX_FRAGMENT_LENGTH, readShareFragment, shareFragment } from './share.ts';
 

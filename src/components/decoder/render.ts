@@ -5,7 +5,10 @@
  */
 import { ACTIONS, LAYERS, TABLE_NAMES, type Catalog } from '../../lib/catalog/index.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from '../../lib/decode/types.ts';
+import { redact } from '../../lib/decode/redact.ts';
+import { ticketText } from '../../lib/ticket.ts';
 import { actionUrl } from '../../lib/urls.ts';
+import { copyText } from '../clipboard.ts';
 
 /** A child for `h`: a node, a text (never parsed as HTML), or nothing. */
 export type Child = Node | string | null | undefined | false;
@@ -103,6 +106,33 @@ function candidateItem(candidate: Candidate, index: number): HTMLElement {
   );
 }
 
+/**
+ * "Copy for ticket" for a decoded record: its best row, the permanent link, and the record
+ * as pasted with tokens, keys and openids redacted. Says in words when it has copied.
+ */
+function ticketLine(record: DecodedRecord, best: Candidate): HTMLElement {
+  const status = h('span', { class: 'decoder-ticket__status', role: 'status' });
+  const button = h('button', { type: 'button', class: 'decoder-ticket' }, 'チケット用にコピー');
+  button.addEventListener('click', () => {
+    const text = ticketText(
+      {
+        code: best.code,
+        tableName: TABLE_NAMES[best.table],
+        description: best.description,
+        actionLabel: ACTIONS[best.action].label,
+        url: new URL(best.url, location.origin).href,
+      },
+      redact(record.input),
+    );
+    void copyText(text).then((ok) => {
+      status.textContent = ok
+        ? 'チケット用の文面をコピーしました（トークン等は伏せてあります）。'
+        : 'コピーできませんでした。';
+    });
+  });
+  return h('p', { class: 'decoder-ticket-line' }, button, ' ', status);
+}
+
 /** The err_type check: a verdict in words and with a sign (not colour alone), then why. */
 function errTypeLine(check: ErrTypeCheck): HTMLElement {
   const [state, sign, word] =
@@ -152,7 +182,10 @@ export function recordBody(catalog: Catalog, record: DecodedRecord): HTMLElement
   if (record.error) {
     body.append(errorLine(record.error));
   } else if (record.candidates.length > 0) {
-    body.append(h('ol', { class: 'decoder-candidates' }, ...record.candidates.map(candidateItem)));
+    body.append(
+      h('ol', { class: 'decoder-candidates' }, ...record.candidates.map(candidateItem)),
+      ticketLine(record, record.candidates[0]!),
+    );
   } else {
     body.append(
       h(

@@ -12,8 +12,8 @@ import {
   type Layer,
   type Platform,
   type TableSlug,
-} from '../../lib/catalog/index.ts';
-import type { TableData } from '../../lib/catalog/schema.ts';
+} from './index.ts';
+import type { TableData } from './schema.ts';
 
 /** The version of the compact shape, checked by the browser before it trusts the data. */
 export const COMPACT_VERSION = 1;
