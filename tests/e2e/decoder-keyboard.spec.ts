@@ -1,0 +1,61 @@
+/**
+ * The decoder by keyboard alone, the way a support engineer uses it under pressure: paste a
+ * log line, read the result, copy it for a ticket (tokens redacted), follow the best link.
+ */
+import { expect, test } from '@playwright/test';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const PASTE =
+  '2026-11-20 10:01:02 ERROR [pay] /v1/login resp={"ret":-10000,"msg":"100013,access token is illegal","err_type":2} access_token=9F2C31AB77 openid=4A1B2C3D4E5F';
+
+test('keyboard only: paste, read, copy for ticket, follow the link', async ({ page }) => {
+  await page.goto('/decoder/');
+  // Tab from the top of the page until the textarea has focus.
+  const textarea = page.getByRole('textbox', { name: /MSDK の応答/ });
+  for (
+    let i = 0;
+    i < 40 && !(await textarea.evaluate((el) => el === document.activeElement));
+    i++
+  ) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(textarea).toBeFocused();
+  await page.keyboard.insertText(PASTE);
+
+  const output = page.locator('output, [aria-live]').filter({ hasText: '100013' }).first();
+  await expect(output.getByRole('link').first()).toHaveAttribute(
+    'href',
+    '/codes/qq-platform/100013/',
+  );
+  await expect(output).toContainText('access tokenが不適切です');
+  await expect(output).toContainText('一致');
+
+  // Tab on to "copy for ticket" and press it.
+  const copy = page.getByRole('button', { name: 'チケット用にコピー' });
+  for (let i = 0; i < 40 && !(await copy.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(copy).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.decoder-ticket__status')).toHaveText(
+    'チケット用の文面をコピーしました（トークン等は伏せてあります）。',
+  );
+  const ticket = await page.evaluate(() => navigator.clipboard.readText());
+  expect(ticket).toContain('**MSDK エラーコード 100013**（モバイルQQプラットフォーム）');
+  expect(ticket).toContain('対応：再授権');
+  expect(ticket).toMatch(/\/codes\/qq-platform\/100013\/\n/);
+  expect(ticket).toContain('[REDACTED]');
+  expect(ticket).not.toContain('9F2C31AB77');
+  expect(ticket).not.toContain('4A1B2C3D4E5F');
+
+  // Back to the best candidate with Shift+Tab, and open it with Enter.
+  const best = output.getByRole('link', { name: /100013/ }).first();
+  for (let i = 0; i < 40 && !(await best.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Shift+Tab');
+  }
+  await expect(best).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/codes\/qq-platform\/100013\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('100013');
+});
