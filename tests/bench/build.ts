@@ -3,7 +3,7 @@
  * for the real catalog and, with --scale, for synthetic catalogs of 10× and 100× its rows,
  * generated into a temporary content folder. Prints one JSON line per measure.
  *
- *   node scripts/bench/build.ts [--runs 3] [--scale 10,100]
+ *   node tests/bench/build.ts [--runs 3] [--scale 10,100]
  */
 import { spawnSync } from 'node:child_process';
 import {

@@ -2,7 +2,7 @@
  * Benchmark of the decoder: 10,000 realistic, mixed log lines (generated deterministically),
  * decoded after a warm-up; prints one JSON line with the median and 90th percentile.
  *
- *   node_modules/.bin/node scripts/bench/decode.ts [--runs N]
+ *   node_modules/.bin/node tests/bench/decode.ts [--runs N]
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * Browser benchmark of the decoder page, against an already built `dist/`.
  *
- *   node_modules/.bin/node scripts/bench/decoder-browser.ts [--runs 7]
+ *   node_modules/.bin/node tests/bench/decoder-browser.ts [--runs 7]
  *
  * It serves `dist/` with `astro preview` on a free 127.0.0.1 port, opens /decoder/ in
  * Debian's Chromium and prints one JSON line per measure:

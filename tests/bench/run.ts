@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every budget of the project, measured. Runs each benchmark in
- * scripts/bench/ as its own process (each prints JSON lines), then prints a table and
+ * tests/bench/ as its own process (each prints JSON lines), then prints a table and
  * writes all results to bench-results/latest.json. Timings are medians; nothing here is
  * asserted (machines are noisy) — the budgets are read off by people.
  *
@@ -11,17 +11,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const scale = process.argv.includes('--scale');
 
 const steps: [string, string[]][] = [
-  ['build', ['scripts/bench/build.ts', '--runs', '3', ...(scale ? ['--scale', '10,100'] : [])]],
+  ['build', ['tests/bench/build.ts', '--runs', '3', ...(scale ? ['--scale', '10,100'] : [])]],
   // The build benchmark writes to temporary folders; build dist/ once for the rest.
   ['dist', [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']],
-  ['weights', ['scripts/bench/weights.ts']],
-  ['decode', ['scripts/bench/decode.ts']],
-  ['decoder-browser', ['scripts/bench/decoder-browser.ts']],
-  ['search', ['scripts/bench/search.ts']],
+  ['weights', ['tests/bench/weights.ts']],
+  ['decode', ['tests/bench/decode.ts']],
+  ['decoder-browser', ['tests/bench/decoder-browser.ts']],
+  ['search', ['tests/bench/search.ts']],
 ];
 
 const results: Record<string, unknown>[] = [];
