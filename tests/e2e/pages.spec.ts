@@ -81,6 +81,19 @@ test.describe('a code page', () => {
     await expect(page).toHaveURL(/\/codes\/logic\/-10000\/$/);
   });
 
+  test('reads fully without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/codes/qq-platform/-73/');
+    await expect(page.locator('.code-description')).toHaveText(
+      '0x47 access tokenパスワード変更が無効です',
+    );
+    await expect(page.locator('.code-handling')).toHaveText('再授権');
+    await page.getByRole('link', { name: 'ret: -10000' }).click();
+    await expect(page).toHaveURL(/\/codes\/logic\/-10000\/$/);
+    await context.close();
+  });
+
   test('a logic code names the range it falls in', async ({ page }) => {
     await page.goto('/codes/logic/-2004/');
     await expect(page.locator('#range + p')).toContainText(
