@@ -3,9 +3,8 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import sitemap from '@astrojs/sitemap';
 import cspPrune from './src/integrations/csp-prune.ts';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { catalogFromFiles } from './src/lib/catalog/load.ts';
+import { readFileSync } from 'node:fs';
+import { readCatalog } from './src/node/catalog.ts';
 import { CatalogError } from './src/lib/catalog/errors.ts';
 import { TABLE_NAMES, TABLE_SLUGS } from './src/lib/catalog/vocabulary.ts';
 import { soleRow } from './src/lib/classify/index.ts';
@@ -32,14 +31,7 @@ const cspHashes = JSON.parse(
 /** Reads the tables; a broken file stops the build with its file, row and field. */
 function loadCatalog() {
   try {
-    return catalogFromFiles(
-      readdirSync(tablesDir)
-        .filter((name) => /\.ya?ml$/.test(name))
-        .map((name) => ({
-          file: join(tablesDir, name),
-          text: readFileSync(join(tablesDir, name), 'utf8'),
-        })),
-    );
+    return readCatalog();
   } catch (error) {
     if (!(error instanceof CatalogError)) throw error;
     console.error(`\nThe error catalog has invalid data. ${error.message}\n`);
@@ -48,7 +40,6 @@ function loadCatalog() {
 }
 
 // A number only one table uses redirects /codes/<n>/ to its code page (a static meta refresh).
-const tablesDir = join(process.env.MSDK_CONTENT_DIR ?? 'content', 'tables');
 const catalog = loadCatalog();
 const redirects = Object.fromEntries(
   catalog.numbers.flatMap((code) => {

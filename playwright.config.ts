@@ -1,13 +1,9 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { launchOptions } from './tests/support/chromium.ts';
 
 /** Tests run against the built site (`npm run build` first), served by `astro preview`. */
 const port = Number(process.env.E2E_PORT ?? 4329);
 export const baseURL = `http://127.0.0.1:${port}`;
-
-// Playwright cannot download browsers here; Debian's chromium works (DESIGN §5).
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,18 +17,8 @@ export default defineConfig({
     locale: 'ja-JP',
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    // Debian's Chromium: Playwright cannot download browsers here (DESIGN §5).
+    launchOptions,
   },
   webServer: {
     // --ignore-lock: run in the foreground, beside any preview a developer already has open.

@@ -2,15 +2,12 @@ import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseTableFile, parseYaml, validate } from './lib/catalog/parse.ts';
 import { overviewSchema, tableSchema } from './lib/catalog/schema.ts';
-import { catalogFromFiles } from './lib/catalog/load.ts';
 import { parseTopicsFile, topicEntrySchema } from './lib/catalog/topics.ts';
-
-/** Where the data lives; a benchmark points this at a generated catalog. */
-const contentDir = process.env.MSDK_CONTENT_DIR ?? 'content';
+import { contentDir, readCatalog, tableFiles, tablesDir } from './node/catalog.ts';
 
 /**
  * Loads `content/tables/*.yaml`. Each file is checked by the table schema through
@@ -22,16 +19,12 @@ function tablesLoader(): Loader {
     name: 'msdk-tables',
     async load(context) {
       const { store, watcher } = context;
-      const dir = join(contentDir, 'tables');
       store.clear();
-      const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
-      for (const name of files) {
-        const path = join(dir, name);
-        const file = relative(process.cwd(), path);
-        const { slug, data } = parseTableFile(file, await readFile(path, 'utf8'));
+      for (const { file, text } of tableFiles()) {
+        const { slug, data } = parseTableFile(file, text);
         store.set({ id: slug, data: await context.parseData({ id: slug, data }), filePath: file });
       }
-      watcher?.add(dir);
+      watcher?.add(tablesDir());
     },
   };
 }
@@ -42,7 +35,7 @@ function overviewLoader(): Loader {
     name: 'msdk-overview',
     async load(context) {
       const { store } = context;
-      const path = join(contentDir, 'overview.yaml');
+      const path = join(contentDir(), 'overview.yaml');
       const file = relative(process.cwd(), path);
       const data = validate(file, overviewSchema, parseYaml(file, await readFile(path, 'utf8')));
       store.clear();
@@ -65,17 +58,9 @@ function topicsLoader(): Loader {
     name: 'msdk-topics',
     async load(context) {
       const { store, watcher } = context;
-      const path = join(contentDir, 'topics.yaml');
+      const path = join(contentDir(), 'topics.yaml');
       const file = relative(process.cwd(), path);
-      const tablesDir = join(contentDir, 'tables');
-      const names = (await readdir(tablesDir)).filter((f) => /\.ya?ml$/.test(f)).sort();
-      const tables = await Promise.all(
-        names.map(async (name) => ({
-          file: relative(process.cwd(), join(tablesDir, name)),
-          text: await readFile(join(tablesDir, name), 'utf8'),
-        })),
-      );
-      const topics = parseTopicsFile(file, await readFile(path, 'utf8'), catalogFromFiles(tables));
+      const topics = parseTopicsFile(file, await readFile(path, 'utf8'), readCatalog());
       store.clear();
       for (const [order, topic] of topics.entries()) {
         const data = await context.parseData({ id: topic.slug, data: { ...topic, order } });

@@ -5,14 +5,10 @@
  * Exit status: 0 when every record was decoded, 1 when some record could not be read,
  * 2 on a usage error (unknown option, no input).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { ACTIONS, TABLE_NAMES, type Catalog } from '../lib/catalog/index.ts';
-import { catalogFromFiles } from '../lib/catalog/load.ts';
+import { readFileSync } from 'node:fs';
+import { ACTIONS, TABLE_NAMES } from '../lib/catalog/index.ts';
 import { decode, summarize, type DecodedRecord } from '../lib/decode/index.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const TABLES = join(ROOT, 'content', 'tables');
+import { readCatalog } from '../node/catalog.ts';
 
 const USAGE = `使い方: npm run decode -- [--json] [INPUT…]
 
@@ -47,18 +43,6 @@ export function parseArgs(args: readonly string[]): Options {
     else input.push(arg);
   }
   return { json, help, input: input.length ? input.join(' ') : null };
-}
-
-function loadCatalog(): Catalog {
-  return catalogFromFiles(
-    readdirSync(TABLES)
-      .filter((name) => name.endsWith('.yaml'))
-      .sort()
-      .map((name) => ({
-        file: `content/tables/${name}`,
-        text: readFileSync(join(TABLES, name), 'utf8'),
-      })),
-  );
 }
 
 const FORMS: Record<NonNullable<DecodedRecord['form']>, string> = {
@@ -147,7 +131,7 @@ export function main(args: readonly string[], stdin: () => string | null): numbe
     );
     return 2;
   }
-  const records = decode(loadCatalog(), input);
+  const records = decode(readCatalog(), input);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
   } else {

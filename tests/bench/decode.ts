@@ -4,13 +4,8 @@
  *
  *   node_modules/.bin/node tests/bench/decode.ts [--runs N]
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { catalogFromFiles } from '../../src/lib/catalog/load.ts';
 import { decode } from '../../src/lib/decode/index.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const TABLES = join(ROOT, 'content', 'tables');
+import { readCatalog } from '../../src/node/catalog.ts';
 const LINES = 10_000;
 const WARMUP = 5;
 /** `--runs N` (or a bare N) sets the number of timed runs; 15 by default. */
@@ -21,15 +16,7 @@ function runsArgument(args: readonly string[]): number {
 }
 const runs = runsArgument(process.argv.slice(2));
 
-const catalog = catalogFromFiles(
-  readdirSync(TABLES)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort()
-    .map((name) => ({
-      file: `content/tables/${name}`,
-      text: readFileSync(join(TABLES, name), 'utf8'),
-    })),
-);
+const catalog = readCatalog();
 
 /** A small deterministic generator (mulberry32), so every run decodes the same text. */
 function random(seed: number): () => number {

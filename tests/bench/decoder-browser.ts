@@ -23,7 +23,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium } from '../support/chromium.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUDGET_BYTES = 15 * 1024;
@@ -213,17 +214,7 @@ async function main(): Promise<void> {
       process.exit(130);
     });
   }
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const text = tenThousandLines();
     const timings: PasteTiming[] = [];

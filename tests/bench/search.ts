@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { launchChromium } from '../support/chromium.ts';
 import { serveDist } from './serve.ts';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
@@ -13,10 +13,7 @@ const QUERIES = ['-303', '40001', 'ホワイトリスト', 'invalid credential',
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const server = await serveDist(DIST);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const browser = await launchChromium();
 const latencies: number[] = [];
 const bytes: number[] = [];
 try {

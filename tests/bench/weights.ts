@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { firstVisit, launchChromium } from '../support/chromium.ts';
 import { serveDist } from './serve.ts';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
@@ -36,35 +36,12 @@ const kinds: [string, string][] = [
 ];
 
 const server = await serveDist(DIST);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   for (const [name, path] of kinds) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const transfers: Promise<{ url: string; bytes: number }>[] = [];
-    page.on('response', (response) => {
-      transfers.push(
-        response.body().then(
-          (body) => ({ url: response.url(), bytes: gz(body) }),
-          () => ({ url: response.url(), bytes: 0 }),
-        ),
-      );
-    });
-    await page.goto(server.origin + path, { waitUntil: 'networkidle' });
-    // Starlight loads the search UI when the browser is idle: wait for it to count it too.
-    await page.waitForTimeout(500);
-    await page.waitForLoadState('networkidle');
-    const all = await Promise.all(transfers);
+    const all = await firstVisit(page, server.origin + path);
     const js = all.filter((t) => t.url.endsWith('.js')).reduce((sum, t) => sum + t.bytes, 0);
     console.log(
       JSON.stringify({

@@ -1,18 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-/** Searches with Starlight's search dialog and returns the result links, best first. */
-async function search(page: Page, query: string) {
-  await page.goto('/');
-  await page
-    .getByRole('button', { name: /検索|Search/ })
-    .first()
-    .click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: '検索' }).fill(query);
-  const results = dialog.locator('.pagefind-ui__result-title a, .pagefind-ui__result-link');
-  await expect(results.first()).toBeVisible();
-  return results;
-}
+import { expect, test } from '@playwright/test';
+import { search } from '../support/search.ts';
 
 const exactCodes: [string, RegExp][] = [
   ['-303', /\/codes\/access\/-303\/$/],

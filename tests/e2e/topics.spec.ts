@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { parseTopicsFile, topicTables } from '../../src/lib/catalog/topics.ts';
 import { ROOT, loadCatalog } from '../support/catalog.ts';
+import { searchHrefs } from '../support/search.ts';
 
 const catalog = loadCatalog();
 const topics = parseTopicsFile(
@@ -16,20 +17,6 @@ const topics = parseTopicsFile(
   readFileSync(join(ROOT, 'content', 'topics.yaml'), 'utf8'),
   catalog,
 );
-
-/** Searches with Starlight's search dialog and returns the result hrefs, best first. */
-async function search(page: Page, query: string): Promise<string[]> {
-  await page.goto('/');
-  await page
-    .getByRole('button', { name: /検索|Search/ })
-    .first()
-    .click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: '検索' }).fill(query);
-  const results = dialog.locator('.pagefind-ui__result-title a, .pagefind-ui__result-link');
-  await expect(results.first()).toBeVisible();
-  return results.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-}
 
 test.describe('the topics index', () => {
   test('lists every topic with its summary and row count, linking to its page', async ({
@@ -156,13 +143,13 @@ test.describe('a code page', () => {
     page,
   }) => {
     // /codes/access/-503/ shows "api freq out of limit" (WeChat 45009) in its topic list.
-    const hrefs = await search(page, 'api freq out of limit');
+    const hrefs = await searchHrefs(page, 'api freq out of limit');
     expect(hrefs[0]).toBe('/codes/wechat-platform/45009/');
     expect(hrefs).not.toContain('/codes/access/-503/');
   });
 
   test('a topic is found by its title', async ({ page }) => {
-    const hrefs = await search(page, '共有回数の上限');
+    const hrefs = await searchHrefs(page, '共有回数の上限');
     expect(hrefs.slice(0, 3)).toContain('/topics/share-quota/');
   });
 });

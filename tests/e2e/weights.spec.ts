@@ -5,29 +5,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { firstVisit } from '../support/chromium.ts';
 import { DIST } from '../support/published.ts';
 
 const KB = 1024;
 const gz = (bytes: Buffer | string) => gzipSync(bytes).length;
-
-/** Everything a cold first visit transfers, idle loads included, per URL. */
-async function firstVisit(page: Page, path: string) {
-  const transfers: Promise<{ url: string; bytes: number }>[] = [];
-  page.on('response', (response) => {
-    transfers.push(
-      response.body().then(
-        (body) => ({ url: response.url(), bytes: gz(body) }),
-        () => ({ url: response.url(), bytes: 0 }),
-      ),
-    );
-  });
-  await page.goto(path, { waitUntil: 'networkidle' });
-  // Starlight loads its search UI when the browser is idle: count it too.
-  await page.waitForTimeout(500);
-  await page.waitForLoadState('networkidle');
-  return Promise.all(transfers);
-}
 
 test('every code page is at most 10 KB of gzipped HTML', () => {
   const pages = readdirSync(join(DIST, 'codes'), { recursive: true })

@@ -1,19 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { catalogFromFiles } from '../../src/lib/catalog/load.ts';
+import { loadCatalog } from '../support/catalog.ts';
 import { decode, redact, type DecodedRecord } from '../../src/lib/decode/index.ts';
 
-const TABLES = join(import.meta.dirname, '..', '..', 'content', 'tables');
-const catalog = catalogFromFiles(
-  readdirSync(TABLES)
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => ({
-      file: `content/tables/${name}`,
-      text: readFileSync(join(TABLES, name), 'utf8'),
-    })),
-);
+const catalog = loadCatalog();
 
 /** Pieces of what people paste, shuffled together by fast-check. */
 const fragment = fc.oneof(

@@ -1,18 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { catalogFromFiles } from '../../src/lib/catalog/load.ts';
+import { loadCatalog } from '../support/catalog.ts';
 import { decode, summarize } from '../../src/lib/decode/index.ts';
 
-const TABLES = join(import.meta.dirname, '..', '..', 'content', 'tables');
-const catalog = catalogFromFiles(
-  readdirSync(TABLES)
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => ({
-      file: `content/tables/${name}`,
-      text: readFileSync(join(TABLES, name), 'utf8'),
-    })),
-);
+const catalog = loadCatalog();
 
 describe('summarize', () => {
   test('counts distinct codes by best candidate, most frequent first, unreadable apart', () => {

@@ -1,20 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { catalogFromFiles } from '../../src/lib/catalog/load.ts';
+import { ROOT, loadCatalog } from '../support/catalog.ts';
 import { decode, decodeChunks, type DecodedRecord } from '../../src/lib/decode/index.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const TABLES = join(ROOT, 'content', 'tables');
 const PASTES = join(ROOT, 'tests', 'fixtures', 'pastes');
-const catalog = catalogFromFiles(
-  readdirSync(TABLES)
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => ({
-      file: `content/tables/${name}`,
-      text: readFileSync(join(TABLES, name), 'utf8'),
-    })),
-);
+const catalog = loadCatalog();
 const fixture = (name: string) => readFileSync(join(PASTES, name), 'utf8');
 
 /** What one pasted record must decode to; unspecified fields must be null / empty. */

@@ -1,18 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { catalogFromFiles } from '../../src/lib/catalog/load.ts';
+import { loadCatalog } from '../support/catalog.ts';
 import { lookupTables, nearestRows, rankCandidates } from '../../src/lib/classify/rank.ts';
 
-const TABLES = join(import.meta.dirname, '..', '..', 'content', 'tables');
-const catalog = catalogFromFiles(
-  readdirSync(TABLES)
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => ({
-      file: `content/tables/${name}`,
-      text: readFileSync(join(TABLES, name), 'utf8'),
-    })),
-);
+const catalog = loadCatalog();
 const ranked = (code: number, context: Parameters<typeof rankCandidates>[2]) =>
   rankCandidates(catalog, code, context).map((c) => `${c.table} ${c.code}`);
 

@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CatalogError } from '../../src/lib/catalog/errors.ts';
 import {
   parseTopicsFile,
@@ -12,6 +10,7 @@ import {
   topicsOfRow,
   type Topic,
 } from '../../src/lib/catalog/topics.ts';
+import { buildWithBrokenContent } from '../support/build.ts';
 import { ROOT, loadCatalog } from '../support/catalog.ts';
 
 const FILE = 'content/topics.yaml';
@@ -183,33 +182,14 @@ describe('topics seen from a row', () => {
   });
 });
 
-const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
 test('a topic naming a row no table has stops the build, naming file, topic and row', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'msdk-topics-'));
-  temps.push(dir);
-  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
-  writeFileSync(
-    join(dir, 'content', 'topics.yaml'),
-    edit('{ table: qq-game-center, code: -4016 }', '{ table: qq-game-center, code: -4106 }'),
+  const { status, output } = buildWithBrokenContent((content) =>
+    writeFileSync(
+      join(content, 'topics.yaml'),
+      edit('{ table: qq-game-center, code: -4016 }', '{ table: qq-game-center, code: -4106 }'),
+    ),
   );
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'),
-      'build',
-      '--outDir',
-      join(dir, 'dist'),
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, MSDK_CONTENT_DIR: join(dir, 'content') },
-      encoding: 'utf8',
-    },
-  );
-  const output = `${result.stdout}\n${result.stderr}`;
-  expect(result.status).not.toBe(0);
+  expect(status).not.toBe(0);
   expect(output).toContain('topics.yaml');
   expect(output).toContain(
     'topic 3 (signature), row 3: the table qq-game-center has no code -4106',
