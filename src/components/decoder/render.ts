@@ -112,7 +112,7 @@ function candidateItem(candidate: Candidate, index: number): HTMLElement {
  */
 function ticketLine(record: DecodedRecord, best: Candidate): HTMLElement {
   const status = h('span', { class: 'decoder-ticket__status', role: 'status' });
-  const button = h('button', { type: 'button', class: 'decoder-ticket' }, 'チケット用にコピー');
+  const button = h('button', { type: 'button', class: 'decoder-button' }, 'チケット用にコピー');
   button.addEventListener('click', () => {
     const text = ticketText(
       {
