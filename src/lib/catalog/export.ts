@@ -1,4 +1,5 @@
-import { ACTIONS, ERR_TYPES, impliedErrType, type Catalog } from './index.ts';
+import { ACTION_GUIDES } from './guides.ts';
+import { ACTIONS, ACTION_SLUGS, ERR_TYPES, impliedErrType, type Catalog } from './index.ts';
 import { actionUrl, codeUrl, numberUrl, tableUrl, topicUrl } from '../urls.ts';
 import type { Topic } from './topics.ts';
 
@@ -11,13 +12,13 @@ export function catalogJson(catalog: Catalog, topics: readonly Topic[] = []) {
     version: EXPORT_VERSION,
     errTypes: ERR_TYPES,
     actions: Object.fromEntries(
-      Object.entries(ACTIONS).map(([slug, action]) => [
+      ACTION_SLUGS.map((slug) => [
         slug,
         {
-          label: action.label,
-          en: action.en,
-          errType: action.errType,
-          url: actionUrl(slug as keyof typeof ACTIONS),
+          label: ACTIONS[slug].label,
+          en: ACTION_GUIDES[slug].en,
+          errType: ACTIONS[slug].errType,
+          url: actionUrl(slug),
         },
       ]),
     ),
