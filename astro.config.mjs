@@ -8,15 +8,7 @@ import { readCatalog } from './src/node/catalog.ts';
 import { CatalogError } from './src/lib/catalog/errors.ts';
 import { TABLE_NAMES, TABLE_SLUGS } from './src/lib/catalog/vocabulary.ts';
 import { soleRow } from './src/lib/classify/index.ts';
-import {
-  actionsUrl,
-  codeUrl,
-  decoderUrl,
-  homeUrl,
-  numberUrl,
-  tableUrl,
-  topicsUrl,
-} from './src/lib/urls.ts';
+import { actionsUrl, decoderUrl, homeUrl, numberUrl, tableUrl, topicsUrl } from './src/lib/urls.ts';
 
 // The public origin, for canonical URLs and the sitemap. Set SITE_URL when deploying.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -39,27 +31,18 @@ function loadCatalog() {
   }
 }
 
-// A number only one table uses redirects /codes/<n>/ to its code page (a static meta refresh).
+// A number only one table uses redirects /codes/<n>/ to its code page (src/site/routes.ts):
+// keep those redirects out of the sitemap.
 const catalog = loadCatalog();
-const redirects = Object.fromEntries(
-  catalog.numbers.flatMap((code) => {
-    const row = soleRow(catalog, code);
-    return row
-      ? [
-          [
-            numberUrl(code),
-            { status: /** @type {const} */ (301), destination: codeUrl(row.table, code) },
-          ],
-        ]
-      : [];
-  }),
+const redirected = new Set(
+  catalog.numbers
+    .filter((code) => soleRow(catalog, code))
+    .map((code) => new URL(numberUrl(code), site).href),
 );
-const redirected = new Set(Object.keys(redirects).map((path) => new URL(path, site).href));
 
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  redirects,
   security: {
     csp: {
       scriptDirective: {

@@ -3,15 +3,18 @@
  * Params are strings as Astro wants them; props carry the typed keys.
  */
 import { ACTION_SLUGS, type TableSlug } from '../lib/catalog/index.ts';
-import { sharedNumbers } from '../lib/classify/index.ts';
+import { soleRow } from '../lib/classify/index.ts';
+import { codeUrl } from '../lib/urls.ts';
 import { getCatalog, getTopics } from './catalog.ts';
 
 export type CodesIndexProps =
-  { kind: 'table'; table: TableSlug } | { kind: 'number'; code: number };
+  | { kind: 'table'; table: TableSlug }
+  | { kind: 'number'; code: number }
+  | { kind: 'redirect'; to: string };
 
 /**
- * `/codes/<table>/` for every table and `/codes/<n>/` for every number more than one table
- * uses (the others are redirects, see `numberRedirects`).
+ * `/codes/<table>/` for every table, and `/codes/<n>/` for every number in any table: a page
+ * of its meanings when several tables use it, a redirect to its code page when only one does.
  */
 export async function codesIndexPaths(): Promise<
   { params: { key: string }; props: CodesIndexProps }[]
@@ -22,10 +25,15 @@ export async function codesIndexPaths(): Promise<
       params: { key: table.slug },
       props: { kind: 'table' as const, table: table.slug },
     })),
-    ...sharedNumbers(catalog).map((code) => ({
-      params: { key: String(code) },
-      props: { kind: 'number' as const, code },
-    })),
+    ...catalog.numbers.map((code) => {
+      const row = soleRow(catalog, code);
+      return {
+        params: { key: String(code) },
+        props: row
+          ? { kind: 'redirect' as const, to: codeUrl(row.table, row.code) }
+          : { kind: 'number' as const, code },
+      };
+    }),
   ];
 }
 

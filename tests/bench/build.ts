@@ -44,10 +44,14 @@ function build(contentDir: string, outDir: string): { seconds: number; peakMiB: 
       cwd: ROOT,
       env: { ...process.env, MSDK_CONTENT_DIR: contentDir },
       encoding: 'utf8',
+      // Astro lists every page it writes: a large catalog prints megabytes.
+      maxBuffer: 1 << 30,
     },
   );
   const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0) {
+    throw new Error(`build failed:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+  }
   const kib = TIME ? Number(result.stderr.trim().split('\n').at(-1)) : NaN;
   return { seconds, peakMiB: Number.isFinite(kib) ? Math.round(kib / 1024) : null };
 }

@@ -18,14 +18,9 @@ export function rangeOf(catalog: Catalog, code: number): Range | null {
 }
 
 /**
- * Numbers that more than one table uses: each gets a page listing every meaning. A number
- * only one table uses redirects `/codes/<n>/` to its code page instead.
+ * The one row of a number only one table uses, or undefined for a number several tables
+ * share. `/codes/<n>/` redirects to that row's page; a shared number gets a page of its own.
  */
-export function sharedNumbers(catalog: Catalog): number[] {
-  return catalog.numbers.filter((code) => catalog.rowsWithCode(code).length > 1);
-}
-
-/** The one row of a number only one table uses, or undefined for a shared number. */
 export function soleRow(catalog: Catalog, code: number): Row | undefined {
   const rows = catalog.rowsWithCode(code);
   return rows.length === 1 ? rows[0] : undefined;
