@@ -87,7 +87,14 @@ export function formatRecord(record: DecodedRecord): string {
     );
   });
   if (record.candidates.length === 0) {
-    out.push(`  コード ${record.code} はどの表にもありません。`);
+    out.push(
+      record.elsewhere.length > 0
+        ? `  コード ${record.code} はこの届き方で引く表にはありません。ほかの届き方の表にあります:`
+        : `  コード ${record.code} はどの表にもありません。`,
+    );
+    for (const row of record.elsewhere) {
+      out.push(`  ほかの表: ${row.table} ${row.code} — ${row.description}  ${row.url}`);
+    }
     if (record.range) {
       out.push(
         `  範囲: ${record.range.table} ${record.range.code} — ${record.range.description}  ${record.range.url}`,

@@ -157,6 +157,16 @@ test.describe('the decoder', () => {
     await expect(decoder.output).toContainText('internal error');
   });
 
+  test('a WeChat code pasted as ret points to the table that has it, without ranking it', async () => {
+    await decoder.paste('{"ret":40001,"msg":"invalid credential"}');
+    await expect(decoder.output).toContainText('この届き方で引く表にはありません');
+    await expect(decoder.candidates).toHaveCount(0);
+    await expect(decoder.output.locator('.decoder-elsewhere a')).toHaveAttribute(
+      'href',
+      '/codes/wechat-platform/40001/',
+    );
+  });
+
   test('pasting many lines shows a summary first, with counts, most frequent first', async () => {
     const paste = [
       QQ_73,

@@ -377,6 +377,16 @@ describe('decode: candidates', () => {
     }
   });
 
+  test('a code reached the wrong way has no candidate but names the tables that have it', () => {
+    const [record] = decode(catalog, '{"ret":40001,"msg":"invalid credential"}');
+    expect(record?.candidates).toEqual([]);
+    expect(record?.elsewhere.map((row) => `${row.table} ${row.code}`)).toEqual([
+      'wechat-platform 40001',
+    ]);
+    const [unknown] = decode(catalog, 'ret=-2011');
+    expect(unknown?.elsewhere).toEqual([]);
+  });
+
   test('an err_type disagreement is explained', () => {
     const [record] = decode(catalog, '{"ret":-10000,"msg":"-73,x","err_type":5}');
     expect(record?.errType).toMatchObject({

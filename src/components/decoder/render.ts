@@ -193,9 +193,17 @@ export function recordBody(catalog: Catalog, record: DecodedRecord): HTMLElement
         { class: 'decoder-none' },
         record.code === null
           ? 'コードが見つかりませんでした。'
-          : `コード ${record.code} はどの表にもありません。`,
+          : record.elsewhere.length > 0
+            ? `コード ${record.code} は、この届き方で引く表にはありません。`
+            : `コード ${record.code} はどの表にもありません。`,
       ),
     );
+    if (record.elsewhere.length > 0) {
+      body.append(
+        h('p', null, 'ほかの届き方の表にある同じ番号（貼り付けた経路を確認してください）：'),
+        h('ul', { class: 'decoder-elsewhere' }, ...record.elsewhere.map(rowLink)),
+      );
+    }
     if (record.range) {
       body.append(
         h(

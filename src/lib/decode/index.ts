@@ -158,6 +158,7 @@ export function decodeRecord(
       candidates: [],
       range: null,
       nearest: [],
+      elsewhere: [],
       errType: null,
       error: parsed.error ?? 'エラーコードが見つかりません。',
     };
@@ -175,7 +176,11 @@ export function decodeRecord(
   }
   let range: RowRef | null = null;
   let nearest: RowRef[] = [];
+  let elsewhere: RowRef[] = [];
   if (candidates.length === 0) {
+    // Candidates are exact matches in the tables this route reaches; a table reached some
+    // other way may still have the number, which is worth saying (never ranking).
+    elsewhere = catalog.rowsWithCode(route.code).map(rowRef);
     // A range is a logic-layer notion: it applies to codes that arrive as ret (or bare), not
     // to a platform's own code inside an envelope or a raw platform body.
     if (route.via === 'ret' || route.via === 'bare-code' || route.via === 'bare-msg') {
@@ -192,6 +197,7 @@ export function decodeRecord(
     candidates,
     range,
     nearest,
+    elsewhere,
     errType: checkErrType(parsed.errType, candidates[0]),
     error: null,
   };
@@ -227,6 +233,7 @@ function safeDecode(catalog: Catalog, raw: RawRecord): DecodedRecord {
       candidates: [],
       range: null,
       nearest: [],
+      elsewhere: [],
       errType: null,
       error: 'この行は読み取れませんでした。',
     };

@@ -67,6 +67,11 @@ export interface DecodedRecord {
   readonly range: RowRef | null;
   /** For a code in no table: the nearest documented codes. */
   readonly nearest: readonly RowRef[];
+  /**
+   * For a code with no candidate: rows of tables that have the number but are not reached the
+   * way this record came (a WeChat code pasted as `ret`, say). Never candidates, only hints.
+   */
+  readonly elsewhere: readonly RowRef[];
   readonly errType: ErrTypeCheck | null;
   /** Why the record could not be read (Japanese), or null. */
   readonly error: string | null;
