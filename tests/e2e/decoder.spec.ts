@@ -382,6 +382,40 @@ test.describe('the decoder', () => {
     await expect(decoder.records).toHaveCount(400);
   });
 
+  test('a real Ctrl+V of 10,000 lines decodes first, then fills the textarea at the caret', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const lines = Array.from({ length: 10_000 }, (_, i) => (i % 2 ? QQ_73 : ACCESS_303));
+    const pasted = lines.join('\n');
+    await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
+    await decoder.input.fill('before\nafter');
+    // Put the caret at the start of the second line, then paste there.
+    await decoder.input.evaluate((input: HTMLTextAreaElement) => input.setSelectionRange(7, 7));
+    await page.keyboard.press('Control+V');
+    await expect(decoder.output.locator('.decoder-summary')).toContainText(
+      '10,001 件のレコード、コード 2 種類、読み取れない行 1 件',
+    );
+    expect(await decoder.summaryRows()).toEqual([
+      [expect.stringContaining('-303'), '5,000'],
+      [expect.stringContaining('-73'), '5,000'],
+    ]);
+    await expect(decoder.input).toHaveValue(`before\n${pasted}after`);
+    expect(await decoder.input.evaluate((input: HTMLTextAreaElement) => input.selectionStart)).toBe(
+      7 + pasted.length,
+    );
+  });
+
+  test('a small Ctrl+V goes in the native way', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), QQ_73);
+    await decoder.input.focus();
+    await page.keyboard.press('Control+V');
+    await expect(decoder.input).toHaveValue(QQ_73);
+    await expect(decoder.candidates.first()).toHaveAttribute('href', '/codes/qq-platform/-73/');
+  });
+
   test('a 5 MB paste gets a clear message and the page stays responsive', async ({ page }) => {
     const line = `${ACCESS_303} ${'x'.repeat(400)}\n`;
     await decoder.pasteLarge(line.repeat(Math.ceil(5_000_000 / line.length)));

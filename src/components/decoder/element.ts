@@ -24,6 +24,23 @@ const PAGE = 200;
 const FIRST_PAGE = 50;
 /** While a big paste is decoded, the summary is redrawn at most this often. */
 const REDRAW_MS = 200;
+/**
+ * A paste of at least this many lines is decoded before the textarea takes it: laying out
+ * ten thousand lines in a textarea costs the browser a couple of hundred milliseconds, and
+ * the first result should not wait behind that. Smaller pastes go in the native way (undo
+ * included).
+ */
+const BIG_PASTE_LINES = 1000;
+
+/** Whether a text has at least `count` lines, without splitting it. */
+function hasLines(text: string, count: number): boolean {
+  let at = -1;
+  for (let line = 1; line < count; line++) {
+    at = text.indexOf('\n', at + 1);
+    if (at === -1) return false;
+  }
+  return true;
+}
 
 const number = (value: number): string => value.toLocaleString('ja-JP');
 
@@ -53,6 +70,8 @@ class MsdkDecoder extends HTMLElement {
   #generation = 0;
   /** The text of the last run, so that an unchanged text is not decoded again. */
   #lastValue = '';
+  /** A big paste decoded but not yet in the textarea (see BIG_PASTE_LINES). */
+  #pendingPaste: { value: string; caret: number } | null = null;
   /** The textarea's length at the previous input event, to tell a paste from a keystroke. */
   #lastLength = 0;
 
@@ -70,7 +89,11 @@ class MsdkDecoder extends HTMLElement {
     }
     this.#catalog = catalogFromCompact(compact);
 
-    this.#input.addEventListener('input', (event) => this.#onInput(event));
+    this.#input.addEventListener('input', (event) => {
+      this.#flushPaste();
+      this.#onInput(event);
+    });
+    this.#input.addEventListener('paste', (event) => this.#onPaste(event));
     this.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-example]')) {
       button.addEventListener('click', () => this.#fill(button.dataset.example ?? ''));
@@ -114,6 +137,37 @@ class MsdkDecoder extends HTMLElement {
     }
   }
 
+  /**
+   * A big paste: decode it at once and put it into the textarea only after the first result
+   * has been painted (see BIG_PASTE_LINES). The text goes where the selection was, as a
+   * native paste would put it.
+   */
+  #onPaste(event: ClipboardEvent): void {
+    const pasted = event.clipboardData?.getData('text/plain') ?? '';
+    this.#flushPaste();
+    if (!hasLines(pasted, BIG_PASTE_LINES)) return;
+    event.preventDefault();
+    const input = this.#input;
+    const { selectionStart: from, selectionEnd: to } = input;
+    const value = input.value.slice(0, from) + pasted + input.value.slice(to);
+    const caret = from + pasted.length;
+    clearTimeout(this.#timer);
+    this.#forgetShare();
+    this.#lastValue = value;
+    this.#lastLength = value.length;
+    this.#pendingPaste = { value, caret };
+    void this.#decode(value, () => this.#flushPaste());
+  }
+
+  /** Puts a big paste that is still waiting into the textarea. */
+  #flushPaste(): void {
+    const pending = this.#pendingPaste;
+    if (!pending) return;
+    this.#pendingPaste = null;
+    this.#input.value = pending.value;
+    this.#input.setSelectionRange(pending.caret, pending.caret);
+  }
+
   #decodeNow(): void {
     clearTimeout(this.#timer);
     const value = this.#input.value;
@@ -152,12 +206,16 @@ class MsdkDecoder extends HTMLElement {
     }
   }
 
-  /** Decodes the text in chunks, rendering as it goes; a newer call cancels this one. */
-  async #decode(value: string): Promise<void> {
+  /**
+   * Decodes the text in chunks, rendering as it goes; a newer call cancels this one.
+   * `afterFirstPaint` runs once the first result has been painted (or when there is none).
+   */
+  async #decode(value: string, afterFirstPaint?: () => void): Promise<void> {
     const generation = ++this.#generation;
     const catalog = this.#catalog!;
     const output = this.#output;
     if (!value.trim()) {
+      afterFirstPaint?.();
       output.removeAttribute('aria-busy');
       output.replaceChildren(
         h(
@@ -183,22 +241,28 @@ class MsdkDecoder extends HTMLElement {
 
     const records: DecodedRecord[] = [];
     const view = new ResultView(catalog, output, notice);
-    output.setAttribute('aria-busy', 'true');
-    let drawn = 0;
-    for await (const batch of decodeChunks(catalog, text)) {
-      if (generation !== this.#generation) return;
-      records.push(...batch);
-      // The summary is redrawn only now and then, and each time the next batch waits for that
-      // frame to be painted: decodeChunks yields between batches, but the browser may run the
-      // next batch before it paints, and the first result would then show up late.
-      if (drawn === 0 || performance.now() - drawn > REDRAW_MS) {
-        view.draw(records, false);
-        await nextPaint();
+    // Whatever happens to this run, a paste waiting for it reaches the textarea.
+    try {
+      output.setAttribute('aria-busy', 'true');
+      let drawn = 0;
+      for await (const batch of decodeChunks(catalog, text)) {
         if (generation !== this.#generation) return;
-        drawn = performance.now();
+        records.push(...batch);
+        // The summary is redrawn only now and then, and each time the next batch waits for that
+        // frame to be painted: decodeChunks yields between batches, but the browser may run the
+        // next batch before it paints, and the first result would then show up late.
+        if (drawn === 0 || performance.now() - drawn > REDRAW_MS) {
+          view.draw(records, false);
+          await nextPaint();
+          if (drawn === 0) afterFirstPaint?.();
+          if (generation !== this.#generation) return;
+          drawn = performance.now();
+        }
       }
+      view.draw(records, true);
+    } finally {
+      afterFirstPaint?.();
     }
-    view.draw(records, true);
     output.removeAttribute('aria-busy');
   }
 }
