@@ -107,6 +107,13 @@ function candidateItem(candidate: Candidate, index: number): HTMLElement {
 }
 
 /**
+ * The site's public origin, as the build wrote it into the canonical link (`SITE_URL`), so a
+ * ticket carries the same permanent URL as the code pages' copy buttons.
+ */
+const siteOrigin = (): string =>
+  document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.origin;
+
+/**
  * "Copy for ticket" for a decoded record: its best row, the permanent link, and the record
  * as pasted with tokens, keys and openids redacted. Says in words when it has copied.
  */
@@ -120,7 +127,7 @@ function ticketLine(record: DecodedRecord, best: Candidate): HTMLElement {
         tableName: TABLE_NAMES[best.table],
         description: best.description,
         actionLabel: ACTIONS[best.action].label,
-        url: new URL(best.url, location.origin).href,
+        url: new URL(best.url, siteOrigin()).href,
       },
       redact(record.input),
     );
