@@ -100,12 +100,12 @@ describe('decode never throws and always answers', () => {
   });
 
   test('redacting a paste never changes what is decoded', () => {
+    // Secrets are token-like, as real access tokens and openids are: a "secret" made of JSON
+    // syntax ({, ", ]) would change the paste's structure when it is redacted away.
+    const secret = fc.stringMatching(/^[A-Za-z0-9._~+/=-]{1,20}$/);
     const secrets = fc
-      .tuple(paste, fc.string({ minLength: 1, maxLength: 20 }))
-      .map(
-        ([text, secret]) =>
-          `${text} "access_token":"${secret.replace(/["\\\n]/g, '')}" openid=${secret.replace(/[\s&]/g, '')}`,
-      );
+      .tuple(paste, secret)
+      .map(([text, token]) => `${text} "access_token":"${token}" openid=${token}`);
     fc.assert(
       fc.property(fc.oneof(paste, secrets), (text) => {
         const codes = (input: string) =>
