@@ -1,81 +1,64 @@
 /**
  * The catalog in the compact form the decoder page carries as a JSON data island. The page
- * renders it at build time with `compactCatalog`; the browser turns it back into the same
+ * renders it at build time with `compactCatalogJson`; the browser turns it back into the same
  * `Catalog` with `catalogFromCompact`, so the decoder runs on exactly the data of the site.
  * Pure: no DOM, no astro:*, no node:* (it is imported on both sides).
+ *
+ * The rows are stored column by column (all codes, then all descriptions, then the distinct
+ * handling texts), which gzip packs much tighter than one object per row: the island is part
+ * of the decoder's 15 KB budget.
  */
-import {
-  createCatalog,
-  type ActionSlug,
-  type Arrival,
-  type Catalog,
-  type Layer,
-  type Platform,
-  type TableSlug,
-} from './index.ts';
+import { ACTION_SLUGS, createCatalog, type Catalog, type TableSlug } from './index.ts';
 import type { TableData } from './schema.ts';
 
 /** The version of the compact shape, checked by the browser before it trusts the data. */
-export const COMPACT_VERSION = 1;
+export const COMPACT_VERSION = 2;
 
-/** A range as `[code, max, min]`; `min` is absent for an open-ended range. */
-type CompactRange = readonly [code: number, max: number, min?: number];
+/** A table without its rows, and without the title and section only the pages show. */
+type CompactTable = Omit<TableData, 'rows' | 'title' | 'section'> & { readonly slug: TableSlug };
 
-/** A row as `[code, action, description, handling]`. */
-type CompactRow = readonly [
-  code: number,
-  action: ActionSlug,
-  description: string,
-  handling: string,
-];
-
-/** One table: only the fields the decoder reads, with optional ones left out when unset. */
-interface CompactTable {
-  readonly slug: TableSlug;
-  readonly title: string;
-  readonly section: string;
-  readonly layer: Layer;
-  readonly platform?: Platform;
-  readonly endpoint?: string;
-  readonly arrives: readonly Arrival[];
-  readonly ranges?: readonly CompactRange[];
-  readonly rows: readonly CompactRow[];
-}
-
-/** The whole data island. */
+/** The whole data island. Row columns run table by table, in the order of `tables`. */
 export interface CompactCatalog {
   readonly v: typeof COMPACT_VERSION;
   readonly tables: readonly CompactTable[];
+  /**
+   * Each table's codes in source order, each as its difference from the code before it
+   * (neighbouring codes are mostly a step apart, and small numbers pack tighter).
+   */
+  readonly codes: readonly (readonly number[])[];
+  /** Each table's actions, one base-36 digit per row: the index in `ACTION_SLUGS`. */
+  readonly actions: readonly string[];
+  /** Every row's description. */
+  readonly descriptions: readonly string[];
+  /** The distinct handling texts (many rows share one). */
+  readonly handling: readonly string[];
+  /** Every row's handling text, as an index into `handling`. */
+  readonly handlingOf: readonly number[];
 }
 
 /** The catalog reduced to what the decoder needs, for the page's data island. */
 export function compactCatalog(catalog: Catalog): CompactCatalog {
+  const handling = [...new Set(catalog.rows.map((row) => row.handling))];
   return {
     v: COMPACT_VERSION,
-    tables: catalog.tables.map((table) => ({
-      slug: table.slug,
-      title: table.title,
-      section: table.section,
-      layer: table.layer,
-      ...(table.platform ? { platform: table.platform } : {}),
-      ...(table.endpoint ? { endpoint: table.endpoint } : {}),
-      arrives: table.arrives,
-      ...(table.ranges.length > 0
-        ? {
-            ranges: table.ranges.map((range): CompactRange =>
-              range.min === undefined
-                ? [range.code, range.max]
-                : [range.code, range.max, range.min],
-            ),
-          }
-        : {}),
-      rows: table.rows.map((row): CompactRow => [
-        row.code,
-        row.action,
-        row.description,
-        row.handling,
-      ]),
+    tables: catalog.tables.map(({ slug, layer, platform, endpoint, arrives, ranges }) => ({
+      slug,
+      layer,
+      // JSON drops the undefined ones.
+      platform,
+      endpoint,
+      arrives,
+      ranges: ranges.map(({ code, max, min }) => ({ code, max, min })),
     })),
+    codes: catalog.tables.map((table) =>
+      table.rows.map((row, r) => row.code - (table.rows[r - 1]?.code ?? 0)),
+    ),
+    actions: catalog.tables.map((table) =>
+      table.rows.map((row) => ACTION_SLUGS.indexOf(row.action).toString(36)).join(''),
+    ),
+    descriptions: catalog.rows.map((row) => row.description),
+    handling,
+    handlingOf: catalog.rows.map((row) => handling.indexOf(row.handling)),
   };
 }
 
@@ -90,36 +73,32 @@ export function compactCatalogJson(catalog: Catalog): string {
 /** Rebuilds the catalog from the data island, through the same `createCatalog` as the site. */
 export function catalogFromCompact(compact: CompactCatalog): Catalog {
   const data: Partial<Record<TableSlug, TableData>> = {};
-  for (const table of compact.tables) {
-    data[table.slug] = {
-      title: table.title,
-      section: table.section,
-      layer: table.layer,
-      platform: table.platform,
-      endpoint: table.endpoint,
-      arrives: [...table.arrives],
-      ranges: (table.ranges ?? []).map(([code, max, min]) =>
-        min === undefined ? { code, max } : { code, max, min },
-      ),
-      rows: table.rows.map(([code, action, description, handling]) => ({
-        code,
-        action,
-        description,
-        handling,
-      })),
+  let next = 0;
+  compact.tables.forEach(({ slug, ...table }, t) => {
+    let code = 0;
+    data[slug] = {
+      ...table,
+      title: '',
+      section: '',
+      rows: (compact.codes[t] ?? []).map((step, r) => {
+        const at = next++;
+        return {
+          code: (code += step),
+          action: ACTION_SLUGS[Number.parseInt(compact.actions[t]?.[r] ?? '', 36)]!,
+          description: compact.descriptions[at]!,
+          handling: compact.handling[compact.handlingOf[at]!]!,
+        };
+      }),
     };
-  }
+  });
   return createCatalog(data);
 }
 
 /** Reads the data island's text; null when it is missing or not of this version. */
 export function parseCompactCatalog(text: string | null | undefined): CompactCatalog | null {
-  if (!text) return null;
   try {
-    const value = JSON.parse(text) as Partial<CompactCatalog> | null;
-    return value?.v === COMPACT_VERSION && Array.isArray(value.tables)
-      ? (value as CompactCatalog)
-      : null;
+    const value = JSON.parse(text ?? '') as Partial<CompactCatalog> | null;
+    return value?.v === COMPACT_VERSION ? (value as CompactCatalog) : null;
   } catch {
     return null;
   }

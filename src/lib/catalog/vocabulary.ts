@@ -19,9 +19,9 @@ export type TableSlug = (typeof TABLE_SLUGS)[number];
 
 /** The three layers of the source document's overview (§1). */
 export const LAYERS = {
-  access: { label: '接続層', en: 'Access layer' },
-  logic: { label: 'ロジック層', en: 'Logic layer' },
-  platform: { label: 'プラットフォーム層', en: 'Platform layer' },
+  access: { label: '接続層' },
+  logic: { label: 'ロジック層' },
+  platform: { label: 'プラットフォーム層' },
 } as const;
 export type Layer = keyof typeof LAYERS;
 

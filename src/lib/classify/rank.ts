@@ -15,8 +15,8 @@
  */
 import {
   TABLE_NAMES,
-  TABLE_SLUGS,
   impliedErrType,
+  type Arrival,
   type Catalog,
   type Row,
   type Table,
@@ -26,14 +26,7 @@ import { codeUrl } from '../urls.ts';
 import type { Candidate } from '../decode/types.ts';
 
 /** The route a code took to reach the caller; it decides which tables are searched. */
-export type Via =
-  | 'ret'
-  | 'msg-of-10000'
-  | 'msg-of-20000'
-  | 'wechat-body'
-  | 'qq-oauth-body'
-  | 'bare-code'
-  | 'bare-msg';
+export type Via = Arrival | 'bare-code' | 'bare-msg';
 
 /** What is known about the record besides the code itself. */
 export interface RankContext {
@@ -44,404 +37,236 @@ export interface RankContext {
   readonly message?: string | null | undefined;
 }
 
-/** The catalog's tables ordered for each route, computed once per catalog. */
-interface RankIndex {
-  readonly order: Readonly<Record<Via, readonly TableSlug[]>>;
-  /** The documented codes of each route's tables, ascending, for `nearestRows`. */
-  readonly nearby: Map<string, readonly Row[]>;
-  readonly words: WeakMap<Row, ReadonlySet<string>>;
-  /** Lists of one candidate, by route and code (most lookups end here). */
-  readonly single: Readonly<Record<Via, Map<number, readonly Candidate[]>>>;
-  /** Ranked lists already built, by route, code and everything that ordered them. */
-  readonly ranked: Map<string, readonly Candidate[]>;
-}
-
-/** Entries kept in `RankIndex.ranked`; a log repeats few distinct codes, so this is ample. */
-const CACHE_LIMIT = 4096;
-const NONE: readonly Candidate[] = Object.freeze([]);
-
-const indexes = new WeakMap<Catalog, RankIndex>();
-
-const slugOrder = (slug: TableSlug) => TABLE_SLUGS.indexOf(slug);
-const layerOrder = { access: 0, logic: 1, platform: 2 } as const;
-const arrivesIn = (table: Table, ...kinds: Table['arrives'][number][]) =>
+const arrivesIn = (table: Table, ...kinds: Arrival[]) =>
   kinds.some((kind) => table.arrives.includes(kind));
-
-function byKeys(tables: readonly Table[], key: (table: Table) => number[]): TableSlug[] {
-  return [...tables]
-    .map((table) => ({ slug: table.slug, key: [...key(table), slugOrder(table.slug)] }))
-    .sort((a, b) => {
-      for (let i = 0; i < a.key.length; i++) {
-        const d = (a.key[i] ?? 0) - (b.key[i] ?? 0);
-        if (d !== 0) return d;
-      }
-      return 0;
-    })
-    .map((entry) => entry.slug);
-}
+/** 1 for a table that belongs to one endpoint (the share tables), which come last. */
+const endpointLast = (table: Table) => (table.endpoint ? 1 : 0);
+const LAYER_ORDER = { access: 0, logic: 2, platform: 4 } as const;
 
 /**
- * The tables searched for a code that arrived by `via`, in their default order:
- * - `ret`: tables whose codes arrive in `ret` — the access layer (every response passes it
+ * Per route: the place of a table in its default order (ties keep the catalog's order), or -1
+ * for a table the route never reaches.
+ * - `ret`: tables whose codes arrive in `ret`: the access layer (every response passes it
  *   first), then the logic layer, then the service tables, the per-endpoint share tables last;
- * - `msg-of-10000`: every QQ-side table — those documented for this envelope first, the QQ
+ * - `msg-of-10000`: every QQ-side table: those documented for this envelope first, the QQ
  *   platform table ahead of the share tables, then the other QQ services;
  * - `msg-of-20000`, `wechat-body`, `qq-oauth-body`: the tables documented for that route;
  * - `bare-code`: every table, in the source document's order;
  * - `bare-msg`: the tables whose codes arrive in a `msg` first, then the rest.
  */
-export function lookupTables(catalog: Catalog, via: Via): readonly TableSlug[] {
-  return indexOf(catalog).order[via];
+const ROUTE_ORDER: Record<Via, (table: Table) => number> = {
+  ret: (table) =>
+    arrivesIn(table, 'ret') ? LAYER_ORDER[table.layer] + endpointLast(table) : -1,
+  'msg-of-10000': (table) =>
+    arrivesIn(table, 'msg-of-10000')
+      ? endpointLast(table)
+      : table.platform === 'qq'
+        ? 2
+        : -1,
+  'msg-of-20000': (table) => (arrivesIn(table, 'msg-of-20000') ? 0 : -1),
+  'wechat-body': (table) => (arrivesIn(table, 'wechat-body') ? 0 : -1),
+  'qq-oauth-body': (table) => (arrivesIn(table, 'qq-oauth-body') ? 0 : -1),
+  'bare-code': () => 0,
+  'bare-msg': (table) =>
+    arrivesIn(table, 'msg-of-10000', 'msg-of-20000') ? endpointLast(table) : 2,
+};
+
+/** What ranking keeps per catalog, computed on first use. */
+interface RankIndex {
+  readonly order: Partial<Record<Via, readonly TableSlug[]>>;
+  /** Each route's documented rows, for `nearestRows`, ascending by code. */
+  readonly nearby: Partial<Record<Via, readonly Row[]>>;
+  /** Lists already built, by everything that decides them (see `rankCandidates`). */
+  readonly built: Map<string, readonly Candidate[]>;
+  /** `nearestRows` already found, by route family, code and limit. */
+  readonly nearest: Map<string, readonly Row[]>;
 }
 
-function computeOrder(catalog: Catalog): Record<Via, TableSlug[]> {
-  const tables = catalog.tables;
-  const endpointLast = (table: Table) => (table.endpoint === undefined ? 0 : 1);
-  const only = (kind: Table['arrives'][number]) =>
-    tables.filter((table) => arrivesIn(table, kind)).map((table) => table.slug);
-  return {
-    ret: byKeys(
-      tables.filter((table) => arrivesIn(table, 'ret')),
-      (table) => [layerOrder[table.layer], endpointLast(table)],
-    ),
-    'msg-of-10000': byKeys(
-      tables.filter((table) => table.platform === 'qq' || arrivesIn(table, 'msg-of-10000')),
-      (table) => [arrivesIn(table, 'msg-of-10000') ? 0 : 1, endpointLast(table)],
-    ),
-    'msg-of-20000': only('msg-of-20000'),
-    'wechat-body': only('wechat-body'),
-    'qq-oauth-body': only('qq-oauth-body'),
-    'bare-code': tables.map((table) => table.slug),
-    'bare-msg': byKeys(tables, (table) => {
-      const inMsg = arrivesIn(table, 'msg-of-10000', 'msg-of-20000');
-      return [inMsg ? 0 : 1, inMsg ? endpointLast(table) : 0];
-    }),
-  };
-}
+const indexes = new WeakMap<Catalog, RankIndex>();
 
 function indexOf(catalog: Catalog): RankIndex {
   let index = indexes.get(catalog);
-  if (!index) {
-    index = {
-      order: computeOrder(catalog),
-      nearby: new Map(),
-      words: new WeakMap(),
-      ranked: new Map(),
-      single: {
-        ret: new Map(),
-        'msg-of-10000': new Map(),
-        'msg-of-20000': new Map(),
-        'wechat-body': new Map(),
-        'qq-oauth-body': new Map(),
-        'bare-code': new Map(),
-        'bare-msg': new Map(),
-      },
-    };
-    indexes.set(catalog, index);
-  }
+  if (!index) indexes.set(catalog, (index = { order: {}, nearby: {}, built: new Map(), nearest: new Map() }));
   return index;
 }
 
+/** The tables searched for a code that arrived by `via`, in their default order. */
+export function lookupTables(catalog: Catalog, via: Via): readonly TableSlug[] {
+  const index = indexOf(catalog);
+  return (index.order[via] ??= catalog.tables
+    .map((table) => ({ slug: table.slug, place: ROUTE_ORDER[via](table) }))
+    .filter((entry) => entry.place >= 0)
+    // Array sorting is stable: equal places keep the catalog's order.
+    .sort((a, b) => a.place - b.place)
+    .map((entry) => entry.slug));
+}
+
 /** Words too common in the descriptions and messages to say anything about a row. */
-const STOPWORDS = new Set([
-  'the',
-  'and',
-  'for',
-  'not',
-  'has',
-  'have',
-  'this',
-  'that',
-  'with',
-  'from',
-  'error',
-  'errors',
-  'err',
-  'msg',
-  'ret',
-  'code',
-  'failed',
-  'fail',
-  'java',
-  'net',
-  'exception',
-  'hint',
-  'hints',
-  'req_id',
-  'rid',
-]);
-const WORD = /[a-z][a-z0-9_]{2,}/g;
+const STOPWORDS = new Set(
+  'the and for not has have this that with from error errors err msg ret code failed fail java net exception hint hints req_id rid'.split(
+    ' ',
+  ),
+);
 const WECHAT_SUFFIX = /\b(?:rid|hints?|req_id)\s*:/i;
 
-function wordsOf(text: string): Set<string> {
-  const words = new Set<string>();
-  for (const word of text.toLowerCase().match(WORD) ?? []) {
-    if (!STOPWORDS.has(word)) words.add(word);
-  }
-  return words;
-}
+const wordsOf = (text: string): string[] =>
+  (text.toLowerCase().match(/[a-z][a-z0-9_]{2,}/g) ?? []).filter((word) => !STOPWORDS.has(word));
 
-function rowWords(index: RankIndex, row: Row): ReadonlySet<string> {
-  let words = index.words.get(row);
-  if (!words) {
-    words = wordsOf(row.description);
-    index.words.set(row, words);
-  }
-  return words;
-}
-
-/** The part of a message after its leading code: `-73,the user …` → `the user …`. */
-function messageText(message: string): string {
-  return message.replace(/^\s*[+-]?\d+\s*[,;:|]?\s*/, '');
-}
-
-/** How strongly a message points at a row, with the words that matched. */
-function messageMatch(
-  index: RankIndex,
-  row: Row,
-  text: string,
-  lower: string,
-  words: ReadonlySet<string>,
-): { score: number; evidence: string } | null {
+/**
+ * How strongly a message (its text after the leading code) points at a row, and the words
+ * that show it; null when it does not.
+ */
+function messageMatch(row: Row, text: string, words: readonly string[]) {
   const description = row.description.toLowerCase();
+  const lower = text.toLowerCase();
   if (description.length >= 4 && lower.includes(description)) {
     return { score: 10 + description.length, evidence: row.description };
   }
   if (text.length >= 4 && description.includes(lower.trim())) {
     return { score: 10 + text.length, evidence: text.trim() };
   }
-  const shared: string[] = [];
-  for (const word of rowWords(index, row)) if (words.has(word)) shared.push(word);
+  const shared = [...new Set(wordsOf(description))].filter((word) => words.includes(word));
   return shared.length ? { score: shared.length, evidence: shared.join(', ') } : null;
 }
 
-const nameOf = (slug: TableSlug) => {
-  const name = TABLE_NAMES[slug];
-  return /[\x21-\x7e]$/.test(name) ? `${name} ` : name;
+/** A table's name as it reads before the particle の (a name ending in ASCII gets a space). */
+const nameOf = (slug: TableSlug) => TABLE_NAMES[slug].replace(/[!-~]$/, '$& ');
+
+/** Per route: how the looked-up code is described, and its default order in words. */
+const ROUTE_WORDS: Record<Via, readonly [lookup: string, order: string]> = {
+  ret: ['ret: ', 'ret で届く表の既定の順（接続層→ロジック層→各サービス→共有）'],
+  'msg-of-10000': [
+    'ret: -10000 の msg のコード ',
+    'QQ側の表の既定の順（モバイルQQプラットフォーム→共有→その他のQQサービス）',
+  ],
+  'msg-of-20000': ['ret: -20000 の msg のコード ', 'ウィーチャットの表'],
+  'wechat-body': ['ウィーチャットの応答の errcode ', 'ウィーチャットの表'],
+  'qq-oauth-body': ['QQ OAuth の応答の error ', 'モバイルQQプラットフォームの表'],
+  'bare-code': ['コード ', '文脈のない番号のため、資料の章の順'],
+  'bare-msg': [
+    'msg の値の先頭のコード ',
+    'msg の値のため、msg で届くプラットフォームの表を先に、その後その他の表',
+  ],
 };
 
-/** The first half of a reason: what was looked up, and where. */
-function lookupPhrase(via: Via, code: number, table: TableSlug): string {
-  const where = `${nameOf(table)}の表で照合`;
-  switch (via) {
-    case 'ret':
-      return `ret: ${code} を${where}`;
-    case 'msg-of-10000':
-      return `ret: -10000 の msg のコード ${code} を${where}`;
-    case 'msg-of-20000':
-      return `ret: -20000 の msg のコード ${code} を${where}`;
-    case 'wechat-body':
-      return `ウィーチャットの応答の errcode ${code} を${where}`;
-    case 'qq-oauth-body':
-      return `QQ OAuth の応答の error ${code} を${where}`;
-    case 'bare-code':
-      return `コード ${code} を${where}`;
-    case 'bare-msg':
-      return `msg の値の先頭のコード ${code} を${where}`;
-  }
-}
-
-/** The default order of each route, in words, for the reasons of rows ranked by it. */
-const ORDER_WORDS: Record<Via, string> = {
-  ret: 'ret で届く表の既定の順（接続層→ロジック層→各サービス→共有）',
-  'msg-of-10000': 'QQ側の表の既定の順（モバイルQQプラットフォーム→共有→その他のQQサービス）',
-  'msg-of-20000': 'ウィーチャットの表',
-  'wechat-body': 'ウィーチャットの表',
-  'qq-oauth-body': 'モバイルQQプラットフォームの表',
-  'bare-code': '文脈のない番号のため、資料の章の順',
-  'bare-msg': 'msg の値のため、msg で届くプラットフォームの表を先に、その後その他の表',
-};
-
-interface Ranked {
-  readonly row: Row;
-  readonly base: number;
-  readonly endpoint: boolean;
-  readonly score: number;
-  readonly evidence: string | null;
-  readonly wechat: boolean;
-}
-
-function rankPhrase(
-  entry: Ranked,
-  position: number,
-  count: number,
-  via: Via,
-  endpoint: string,
-): string {
-  const table = entry.row.table;
-  if (entry.endpoint) return `${endpoint} が含まれるため ${nameOf(table)}の表を優先`;
-  if (entry.evidence !== null)
-    return `msg の文言（${entry.evidence}）がこの行の説明と一致するため優先`;
-  if (entry.wechat) return 'rid / hints などウィーチャット形式の付記があるため優先';
-  if (count === 1) return 'この番号を持つ表はここだけ';
-  if (position === 0) {
-    if (via === 'msg-of-10000' && table === 'qq-platform') return 'QQ側の第一候補';
-    if (via === 'ret' && table === 'access')
-      return '接続層はすべての応答が最初に通る層のため第一候補';
-    return `第一候補：${ORDER_WORDS[via]}`;
-  }
-  return `第${position + 1}候補：${ORDER_WORDS[via]}`;
+/** A row as a candidate, with the reason for its place. */
+export function candidate(row: Row, reason: string): Candidate {
+  return Object.freeze({
+    ...row,
+    tableName: TABLE_NAMES[row.table],
+    url: codeUrl(row.table, row.code),
+    errType: impliedErrType(row),
+    reason,
+  });
 }
 
 /**
  * The rows a code may be, best first, each with the reason for its place (see the rule at the
- * top of this module). Empty when no table searched for this route has the code. The lists are
- * shared between calls with the same outcome and frozen.
+ * top of this module). Empty when no table searched for this route has the code. Lists are
+ * frozen and shared between calls that come to the same result.
  */
 export function rankCandidates(
   catalog: Catalog,
   code: number,
   context: RankContext,
 ): readonly Candidate[] {
-  const index = indexOf(catalog);
-  const order = index.order[context.via];
-  const rows = catalog.rowsWithCode(code);
-  if (rows.length === 0) return NONE;
-  const endpoint = context.endpoint ?? '';
-  const message = context.message ?? '';
-  const found: Ranked[] = [];
-  for (const row of rows) {
-    const base = order.indexOf(row.table);
-    if (base === -1) continue;
-    found.push({ row, base, endpoint: false, score: 0, evidence: null, wechat: false });
-  }
-  if (found.length === 0) return NONE;
-  if (found.length === 1) {
-    // One row: nothing to order, so the list depends on the route and the code alone.
-    const single = index.single[context.via];
-    const cached = single.get(code);
-    if (cached) return cached;
-    const candidates = build(found, context.via, code, endpoint);
-    single.set(code, candidates);
-    return candidates;
-  }
-  {
-    const text = messageText(message);
-    const lower = text.toLowerCase();
+  const { via, endpoint } = context;
+  const built = indexOf(catalog).built;
+  // Which rows are found depends on the route and the code alone; when at most one is, so
+  // does the whole list, and most lookups end here.
+  let key = `${via} ${code}`;
+  let candidates = built.get(key);
+  if (candidates) return candidates;
+  const order = lookupTables(catalog, via);
+  const ranked = catalog
+    .rowsWithCode(code)
+    .filter((row) => order.includes(row.table))
+    .map((row) => ({ row, base: order.indexOf(row.table), first: false, score: 0, why: '' }));
+  if (ranked.length > 1) {
+    const message = context.message ?? '';
+    // The message's text after its leading code: `-73,the user …` → `the user …`.
+    const text = message.replace(/^\s*[+-]?\d+\s*[,;:|]?\s*/, '');
     const words = wordsOf(text);
     const wechatStyle = WECHAT_SUFFIX.test(message);
-    for (let i = 0; i < found.length; i++) {
-      const entry = found[i] as Ranked;
+    for (const entry of ranked) {
       const table = catalog.table(entry.row.table);
-      const match = text ? messageMatch(index, entry.row, text, lower, words) : null;
+      const match = text ? messageMatch(entry.row, text, words) : null;
       const wechat = wechatStyle && arrivesIn(table, 'wechat-body');
-      found[i] = {
-        ...entry,
-        endpoint: endpoint !== '' && table.endpoint === endpoint,
-        score: (match?.score ?? 0) + (wechat ? 1 : 0),
-        evidence: match?.evidence ?? null,
-        wechat,
-      };
+      entry.score = (match?.score ?? 0) + (wechat ? 1 : 0);
+      if (endpoint && table.endpoint === endpoint) {
+        entry.first = true;
+        entry.why = `${endpoint} が含まれるため ${nameOf(table.slug)}の表を優先`;
+      } else if (match) entry.why = `msg の文言（${match.evidence}）がこの行の説明と一致するため優先`;
+      else if (wechat) entry.why = 'rid / hints などウィーチャット形式の付記があるため優先';
     }
-    found.sort(
-      (a, b) => Number(b.endpoint) - Number(a.endpoint) || b.score - a.score || a.base - b.base,
+    ranked.sort((a, b) => +b.first - +a.first || b.score - a.score || a.base - b.base);
+    // Each row with what put it in its place decides the rest.
+    key += ranked.map(({ row, why }) => ` ${row.table}:${why}`).join('');
+    candidates = built.get(key);
+  }
+  if (!candidates) {
+    const [lookup, orderWords] = ROUTE_WORDS[via];
+    const reason = (row: Row, why: string, place: number) => {
+      const first =
+        via === 'msg-of-10000' && row.table === 'qq-platform'
+          ? 'QQ側の第一候補'
+          : via === 'ret' && row.table === 'access'
+            ? '接続層はすべての応答が最初に通る層のため第一候補'
+            : `第一候補：${orderWords}`;
+      why ||=
+        ranked.length === 1
+          ? 'この番号を持つ表はここだけ'
+          : place === 0
+            ? first
+            : `第${place + 1}候補：${orderWords}`;
+      return `${lookup}${code} を${nameOf(row.table)}の表で照合（${why}）`;
+    };
+    // A log repeats few distinct lists; the limit only bounds memory for odd pastes.
+    if (built.size > 4096) built.clear();
+    candidates = Object.freeze(
+      ranked.map(({ row, why }, place) => candidate(row, reason(row, why, place))),
     );
+    built.set(key, candidates);
   }
-  let key = `${context.via}\u0000${code}`;
-  for (const entry of found) {
-    key += `\u0000${entry.row.table}|${entry.endpoint ? endpoint : ''}|${entry.evidence ?? ''}|${entry.wechat ? 1 : 0}`;
-  }
-  const cached = index.ranked.get(key);
-  if (cached) return cached;
-  const candidates = build(found, context.via, code, endpoint);
-  if (index.ranked.size >= CACHE_LIMIT) index.ranked.clear();
-  index.ranked.set(key, candidates);
   return candidates;
 }
 
-function build(
-  found: readonly Ranked[],
-  via: Via,
-  code: number,
-  endpoint: string,
-): readonly Candidate[] {
-  return Object.freeze(
-    found.map((entry, position) =>
-      Object.freeze({
-        table: entry.row.table,
-        tableName: TABLE_NAMES[entry.row.table],
-        code: entry.row.code,
-        url: codeUrl(entry.row.table, entry.row.code),
-        description: entry.row.description,
-        handling: entry.row.handling,
-        action: entry.row.action,
-        errType: impliedErrType(entry.row),
-        reason: `${lookupPhrase(via, code, entry.row.table)}（${rankPhrase(entry, position, found.length, via, endpoint)}）`,
-      }),
-    ),
-  );
-}
-
-/** The family of tables an unknown code is compared with, for `nearestRows`. */
-function familyKey(via: Via): Via {
-  return via === 'msg-of-20000' ? 'wechat-body' : via;
-}
-
 /**
- * Up to `limit` documented rows nearest to a code that no table has, closest first. Rows of
- * the route's own tables come first (an unknown `ret` is compared with `ret` codes, an unknown
- * WeChat code with WeChat codes); the rest of the catalog fills the list when they run short.
- * Rows that only announce a range or an envelope are left out: the range is reported apart.
+ * Up to `limit` documented rows nearest to a code that no table has, closest first (on a tie,
+ * the code of smaller magnitude). Rows of the route's own tables come first (an unknown `ret`
+ * is compared with `ret` codes, an unknown WeChat code with WeChat codes); the rest of the
+ * catalog fills the list when they run short. Rows that only announce a range or an envelope
+ * are left out: the range is reported apart.
  */
-export function nearestRows(catalog: Catalog, code: number, via: Via, limit = 3): Row[] {
-  const index = indexOf(catalog);
-  const key = familyKey(via);
-  const family = sortedRows(catalog, index, key, index.order[key]);
-  const picked = closest(family, code, limit);
-  if (picked.length < limit) {
-    const all = sortedRows(catalog, index, 'bare-code', index.order['bare-code']);
-    for (const row of closest(all, code, limit)) {
-      if (picked.length >= limit) break;
-      if (!picked.includes(row)) picked.push(row);
-    }
-  }
-  return picked;
-}
-
-function sortedRows(
+export function nearestRows(
   catalog: Catalog,
-  index: RankIndex,
-  key: string,
-  tables: readonly TableSlug[],
+  code: number,
+  via: Via,
+  limit = 3,
 ): readonly Row[] {
-  let rows = index.nearby.get(key);
-  if (!rows) {
-    rows = tables
-      .flatMap((slug) => catalog.table(slug).rows)
-      .filter((row) => row.action !== 'see-specific-code')
-      .sort((a, b) => a.code - b.code || tables.indexOf(a.table) - tables.indexOf(b.table));
-    index.nearby.set(key, rows);
-  }
-  return rows;
-}
-
-/** The rows closest to `code` in an ascending list: a binary search, then a walk outwards. */
-function closest(rows: readonly Row[], code: number, limit: number): Row[] {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((rows[mid] as Row).code < code) lo = mid + 1;
-    else hi = mid;
-  }
+  const family = via === 'msg-of-20000' ? 'wechat-body' : via;
+  const cache = indexOf(catalog).nearest;
+  const key = `${family} ${code} ${limit}`;
+  const known = cache.get(key);
+  if (known) return known;
+  if (cache.size > 4096) cache.clear();
   const picked: Row[] = [];
-  let left = lo - 1;
-  let right = lo;
-  while (picked.length < limit && (left >= 0 || right < rows.length)) {
-    const l = rows[left];
-    const r = rows[right];
-    const dl = l ? Math.abs(code - l.code) : Number.POSITIVE_INFINITY;
-    const dr = r ? Math.abs(r.code - code) : Number.POSITIVE_INFINITY;
-    // On a tie the code of smaller magnitude wins, as in classify's nearestRows.
-    const takeLeft =
-      dl < dr || (dl === dr && l !== undefined && Math.abs(l.code) <= Math.abs(r?.code ?? 0));
-    if (takeLeft && l) {
-      if (l.code !== code) picked.push(l);
-      left--;
-    } else if (r) {
-      if (r.code !== code) picked.push(r);
-      right++;
-    } else break;
+  cache.set(key, picked);
+  for (const route of [family, 'bare-code'] as const) {
+    const rows = documentedRows(catalog, route)
+      .filter((row) => row.code !== code && !picked.includes(row))
+      .map((row) => ({ row, distance: Math.abs(row.code - code), size: Math.abs(row.code) }))
+      .sort((a, b) => a.distance - b.distance || a.size - b.size);
+    for (const { row } of rows.slice(0, limit - picked.length)) picked.push(row);
   }
   return picked;
+}
+
+/** The rows of a route's tables, ascending by code then in the route's order of tables. */
+function documentedRows(catalog: Catalog, via: Via): readonly Row[] {
+  const tables = lookupTables(catalog, via);
+  return (indexOf(catalog).nearby[via] ??= tables
+    .flatMap((slug) => catalog.table(slug).rows)
+    .filter((row) => row.action !== 'see-specific-code')
+    .sort((a, b) => a.code - b.code || tables.indexOf(a.table) - tables.indexOf(b.table)));
 }

@@ -6,18 +6,16 @@
 import {
   ENVELOPES,
   ERR_TYPES,
-  TABLE_NAMES,
-  impliedErrType,
   type Catalog,
   type ErrType,
   type Row,
   type TableSlug,
 } from '../catalog/index.ts';
 import { rangeOf } from '../classify/index.ts';
-import { nearestRows, rankCandidates, type Via } from '../classify/rank.ts';
+import { candidate, nearestRows, rankCandidates } from '../classify/rank.ts';
 import { codeUrl } from '../urls.ts';
 import { foldChars } from './normalize.ts';
-import { parseRecord, type ParsedRecord } from './parse.ts';
+import { parseRecord } from './parse.ts';
 import { splitRecords, type RawRecord } from './split.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from './types.ts';
 
@@ -26,113 +24,59 @@ export { redact, REDACTED } from './redact.ts';
 export { lookupTables, type Via } from '../classify/rank.ts';
 
 /** A reference to one row, for an envelope, a range or a nearby code. */
-function rowRef(row: Row): RowRef {
-  return {
-    table: row.table,
-    code: row.code,
-    url: codeUrl(row.table, row.code),
-    description: row.description,
-  };
-}
+const rowRef = ({ table, code, description }: Row): RowRef => ({
+  table,
+  code,
+  url: codeUrl(table, code),
+  description,
+});
 
-/** The endpoint paths of the catalog's tables, as one pattern, computed once per catalog. */
-const endpointPatterns = new WeakMap<Catalog, RegExp | null>();
-
-function endpointPattern(catalog: Catalog): RegExp | null {
-  let pattern = endpointPatterns.get(catalog);
-  if (pattern === undefined) {
-    const paths = catalog.tables.flatMap((table) => (table.endpoint ? [table.endpoint] : []));
-    // Longest first, so that a path is never shadowed by a shorter one it starts with.
-    paths.sort((a, b) => b.length - a.length);
-    pattern = paths.length
-      ? new RegExp(
-          `(${paths.map((path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z0-9_])`,
-        )
-      : null;
-    endpointPatterns.set(catalog, pattern);
+/** The first endpoint path of the catalog's tables found in a text, as a whole path. */
+function endpointIn(catalog: Catalog, text: string): string | null {
+  for (const { endpoint } of catalog.tables) {
+    if (!endpoint) continue;
+    const at = text.indexOf(endpoint);
+    if (at !== -1 && !/\w/.test(text.charAt(at + endpoint.length))) return endpoint;
   }
-  return pattern;
+  return null;
 }
 
+/** The err_type of a response, explained and compared with the best candidate's implied one. */
 function checkErrType(value: number | null, top: Candidate | undefined): ErrTypeCheck | null {
   if (value === null) return null;
-  const meaning = value in ERR_TYPES ? ERR_TYPES[value as ErrType] : null;
-  const said =
-    meaning === null
-      ? `err_type ${value}（資料に定義のない値）`
-      : `err_type ${value}（${meaning}）`;
+  const meaning: string | null = ERR_TYPES[value as ErrType] ?? null;
   const implied = top?.errType ?? null;
-  if (!top) {
-    return {
-      value,
-      meaning,
-      implied: null,
-      agrees: null,
-      note: `${said}。照合できる行がないため比較できません。`,
-    };
-  }
-  const row = `${top.table} ${top.code}`;
-  if (implied === null) {
-    return {
-      value,
-      meaning,
-      implied,
-      agrees: null,
-      note: `${said}。最上位候補 ${row} は個別コードを参照する行で、err_type を示さないため比較できません。`,
-    };
-  }
-  const expected = `err_type ${implied}（${ERR_TYPES[implied]}）`;
-  return value === implied
-    ? {
-        value,
-        meaning,
-        implied,
-        agrees: true,
-        note: `${said} は最上位候補 ${row} が示す ${expected} と一致します。`,
-      }
-    : {
-        value,
-        meaning,
-        implied,
-        agrees: false,
-        note: `${said} は最上位候補 ${row} が示す ${expected} と一致しません（食い違い）。応答の err_type と表の推奨処理の両方を確認してください。`,
-      };
+  const agrees = implied === null ? null : value === implied;
+  const row = top && `最上位候補 ${top.table} ${top.code}`;
+  const said = `err_type ${value}（${meaning ?? '資料に定義のない値'}）`;
+  const expected = `${said} は${row} が示す err_type ${implied}（${ERR_TYPES[implied!]}）`;
+  const note = !top
+    ? `${said}。照合できる行がないため比較できません。`
+    : agrees === null
+      ? `${said}。${row} は個別コードを参照する行で、err_type を示さないため比較できません。`
+      : agrees
+        ? `${expected} と一致します。`
+        : `${expected} と一致しません（食い違い）。応答の err_type と表の推奨処理の両方を確認してください。`;
+  return { value, meaning, implied, agrees, note };
 }
 
-/** The route a parsed record's code took, and the code to look up along it. */
-function routeOf(
-  parsed: ParsedRecord,
-): { via: Via; code: number; envelope: -10000 | -20000 | null } | null {
-  if (parsed.kind === 'msdk' && parsed.ret !== null) {
-    const envelope = parsed.ret === -10000 || parsed.ret === -20000 ? parsed.ret : null;
-    if (envelope === null) return { via: 'ret', code: parsed.ret, envelope };
-    return { via: ENVELOPES[envelope], code: parsed.msgCode ?? envelope, envelope };
-  }
-  if (parsed.code === null) return null;
-  if (parsed.kind === 'wechat') return { via: 'wechat-body', code: parsed.code, envelope: null };
-  if (parsed.kind === 'qq-oauth')
-    return { via: 'qq-oauth-body', code: parsed.code, envelope: null };
-  return {
-    via: parsed.form === 'bare-msg' ? 'bare-msg' : 'bare-code',
-    code: parsed.code,
-    envelope: null,
-  };
-}
-
-/** The envelope row itself as the one candidate, for an envelope whose msg has no code. */
-function envelopeCandidate(row: Row): Candidate {
-  return {
-    table: row.table,
-    tableName: TABLE_NAMES[row.table],
-    code: row.code,
-    url: codeUrl(row.table, row.code),
-    description: row.description,
-    handling: row.handling,
-    action: row.action,
-    errType: impliedErrType(row),
-    reason: `msg の先頭にコードがないため、包み ret: ${row.code} の行そのものを示します（msg の具体的な記述を参照）`,
-  };
-}
+/** A record that yielded no code to look up, with why. */
+const unread = (raw: Pick<RawRecord, 'line' | 'input'>, error: string): DecodedRecord => ({
+  line: raw.line,
+  input: raw.input,
+  form: null,
+  ret: null,
+  code: null,
+  message: null,
+  envelope: null,
+  endpoint: null,
+  candidates: [],
+  range: null,
+  nearest: [],
+  elsewhere: [],
+  errType: null,
+  error,
+});
 
 /** Decodes one record already split from a paste. Never throws. */
 export function decodeRecord(
@@ -140,64 +84,57 @@ export function decodeRecord(
   raw: Pick<RawRecord, 'line' | 'input' | 'text' | 'original'>,
 ): DecodedRecord {
   const parsed = parseRecord(raw);
-  const endpoint = endpointPattern(catalog)?.exec(raw.text)?.[1] ?? null;
-  const base = {
+  const { kind, ret, msgCode, message } = parsed;
+  // The route the code took, and the code to look up along it.
+  const envelope = kind === 'msdk' && (ret === -10000 || ret === -20000) ? ret : null;
+  const via =
+    kind === 'msdk'
+      ? envelope === null
+        ? 'ret'
+        : ENVELOPES[envelope]
+      : kind === 'wechat'
+        ? 'wechat-body'
+        : kind === 'qq-oauth'
+          ? 'qq-oauth-body'
+          : parsed.form === 'bare-msg'
+            ? 'bare-msg'
+            : 'bare-code';
+  const code = kind === 'msdk' ? (envelope === null ? ret : (msgCode ?? envelope)) : parsed.code;
+  if (parsed.error !== null || code === null) {
+    return unread(raw, parsed.error ?? 'エラーコードが見つかりません。');
+  }
+  const endpoint = endpointIn(catalog, raw.text);
+  const envelopeRow = envelope === null ? undefined : catalog.row('logic', envelope);
+  const candidates =
+    envelopeRow && msgCode === null
+      ? // An envelope whose msg has no code: the envelope row itself is the one candidate.
+        [
+          candidate(
+            envelopeRow,
+            `msg の先頭にコードがないため、包み ret: ${envelope} の行そのものを示します（msg の具体的な記述を参照）`,
+          ),
+        ]
+      : rankCandidates(catalog, code, { via, endpoint, message });
+  const none = candidates.length === 0;
+  // A range is a logic-layer notion: it applies to codes that arrive as ret (or bare), not to
+  // a platform's own code inside an envelope or a raw platform body.
+  const range = none && (via === 'ret' || via.startsWith('bare')) ? rangeOf(catalog, code) : null;
+  const rangeRow = range && catalog.row(range.table, range.code);
+  return {
     line: raw.line,
     input: raw.input,
     form: parsed.form,
-    ret: parsed.ret,
-    message: parsed.message,
-    endpoint,
-  };
-  const route = parsed.error === null ? routeOf(parsed) : null;
-  if (route === null) {
-    return {
-      ...base,
-      code: null,
-      envelope: null,
-      candidates: [],
-      range: null,
-      nearest: [],
-      elsewhere: [],
-      errType: null,
-      error: parsed.error ?? 'エラーコードが見つかりません。',
-    };
-  }
-  const envelopeRow = route.envelope === null ? undefined : catalog.row('logic', route.envelope);
-  let candidates: readonly Candidate[];
-  if (envelopeRow && parsed.msgCode === null) {
-    candidates = [envelopeCandidate(envelopeRow)];
-  } else {
-    candidates = rankCandidates(catalog, route.code, {
-      via: route.via,
-      endpoint,
-      message: parsed.message,
-    });
-  }
-  let range: RowRef | null = null;
-  let nearest: RowRef[] = [];
-  let elsewhere: RowRef[] = [];
-  if (candidates.length === 0) {
-    // Candidates are exact matches in the tables this route reaches; a table reached some
-    // other way may still have the number, which is worth saying (never ranking).
-    elsewhere = catalog.rowsWithCode(route.code).map(rowRef);
-    // A range is a logic-layer notion: it applies to codes that arrive as ret (or bare), not
-    // to a platform's own code inside an envelope or a raw platform body.
-    if (route.via === 'ret' || route.via === 'bare-code' || route.via === 'bare-msg') {
-      const found = rangeOf(catalog, route.code);
-      const row = found ? catalog.row(found.table, found.code) : undefined;
-      if (row) range = rowRef(row);
-    }
-    nearest = nearestRows(catalog, route.code, route.via).map(rowRef);
-  }
-  return {
-    ...base,
-    code: route.code,
+    ret,
+    code,
+    message,
     envelope: envelopeRow ? rowRef(envelopeRow) : null,
+    endpoint,
     candidates,
-    range,
-    nearest,
-    elsewhere,
+    range: rangeRow ? rowRef(rangeRow) : null,
+    nearest: none ? nearestRows(catalog, code, via).map(rowRef) : [],
+    // Candidates are exact matches in the tables this route reaches; a table reached some other
+    // way may still have the number, which is worth saying (never ranking).
+    elsewhere: none ? catalog.rowsWithCode(code).map(rowRef) : [],
     errType: checkErrType(parsed.errType, candidates[0]),
     error: null,
   };
@@ -221,22 +158,7 @@ function safeDecode(catalog: Catalog, raw: RawRecord): DecodedRecord {
   try {
     return decodeRecord(catalog, raw);
   } catch {
-    return {
-      line: raw.line,
-      input: raw.input,
-      form: null,
-      ret: null,
-      code: null,
-      message: null,
-      envelope: null,
-      endpoint: null,
-      candidates: [],
-      range: null,
-      nearest: [],
-      elsewhere: [],
-      errType: null,
-      error: 'この行は読み取れませんでした。',
-    };
+    return unread(raw, 'この行は読み取れませんでした。');
   }
 }
 
