@@ -55,14 +55,9 @@ const LAYER_ORDER = { access: 0, logic: 2, platform: 4 } as const;
  * - `bare-msg`: the tables whose codes arrive in a `msg` first, then the rest.
  */
 const ROUTE_ORDER: Record<Via, (table: Table) => number> = {
-  ret: (table) =>
-    arrivesIn(table, 'ret') ? LAYER_ORDER[table.layer] + endpointLast(table) : -1,
+  ret: (table) => (arrivesIn(table, 'ret') ? LAYER_ORDER[table.layer] + endpointLast(table) : -1),
   'msg-of-10000': (table) =>
-    arrivesIn(table, 'msg-of-10000')
-      ? endpointLast(table)
-      : table.platform === 'qq'
-        ? 2
-        : -1,
+    arrivesIn(table, 'msg-of-10000') ? endpointLast(table) : table.platform === 'qq' ? 2 : -1,
   'msg-of-20000': (table) => (arrivesIn(table, 'msg-of-20000') ? 0 : -1),
   'wechat-body': (table) => (arrivesIn(table, 'wechat-body') ? 0 : -1),
   'qq-oauth-body': (table) => (arrivesIn(table, 'qq-oauth-body') ? 0 : -1),
@@ -86,7 +81,8 @@ const indexes = new WeakMap<Catalog, RankIndex>();
 
 function indexOf(catalog: Catalog): RankIndex {
   let index = indexes.get(catalog);
-  if (!index) indexes.set(catalog, (index = { order: {}, nearby: {}, built: new Map(), nearest: new Map() }));
+  if (!index)
+    indexes.set(catalog, (index = { order: {}, nearby: {}, built: new Map(), nearest: new Map() }));
   return index;
 }
 
@@ -196,7 +192,8 @@ export function rankCandidates(
       if (endpoint && table.endpoint === endpoint) {
         entry.first = true;
         entry.why = `${endpoint} が含まれるため ${nameOf(table.slug)}の表を優先`;
-      } else if (match) entry.why = `msg の文言（${match.evidence}）がこの行の説明と一致するため優先`;
+      } else if (match)
+        entry.why = `msg の文言（${match.evidence}）がこの行の説明と一致するため優先`;
       else if (wechat) entry.why = 'rid / hints などウィーチャット形式の付記があるため優先';
     }
     ranked.sort((a, b) => +b.first - +a.first || b.score - a.score || a.base - b.base);
@@ -238,12 +235,7 @@ export function rankCandidates(
  * catalog fills the list when they run short. Rows that only announce a range or an envelope
  * are left out: the range is reported apart.
  */
-export function nearestRows(
-  catalog: Catalog,
-  code: number,
-  via: Via,
-  limit = 3,
-): readonly Row[] {
+export function nearestRows(catalog: Catalog, code: number, via: Via, limit = 3): readonly Row[] {
   const family = via === 'msg-of-20000' ? 'wechat-body' : via;
   const cache = indexOf(catalog).nearest;
   const key = `${family} ${code} ${limit}`;
