@@ -214,44 +214,27 @@ export interface Summary {
  * appearance; records that could not be read are counted apart as `unreadable`.
  */
 export function summarize(records: readonly DecodedRecord[]): Summary {
-  const byKey = new Map<string, { entry: CodeSummary; count: number }>();
+  const byKey = new Map<string, { -readonly [K in keyof CodeSummary]: CodeSummary[K] }>();
   let unreadable = 0;
-  for (const record of records) {
-    const top = record.candidates[0];
-    if (record.error !== null || (top === undefined && record.code === null)) {
+  for (const { candidates, code, error, line } of records) {
+    const top = candidates[0];
+    if (error !== null || (top === undefined && code === null)) {
       unreadable++;
       continue;
     }
-    const key = top ? `${top.table}\u0000${top.code}` : `?\u0000${record.code}`;
-    const seen = byKey.get(key);
-    if (seen) {
-      seen.count++;
-      continue;
-    }
-    byKey.set(key, {
-      count: 1,
-      entry: top
-        ? {
-            code: top.code,
-            table: top.table,
-            url: top.url,
-            count: 0,
-            description: top.description,
-            firstLine: record.line,
-          }
-        : {
-            code: record.code,
-            table: null,
-            url: null,
-            count: 0,
-            description: null,
-            firstLine: record.line,
-          },
-    });
+    const key = top ? `${top.table} ${top.code}` : `? ${code}`;
+    const entry = byKey.get(key) ?? {
+      code: top?.code ?? code,
+      table: top?.table ?? null,
+      url: top?.url ?? null,
+      count: 0,
+      description: top?.description ?? null,
+      firstLine: line,
+    };
+    entry.count++;
+    byKey.set(key, entry);
   }
-  const codes = [...byKey.values()]
-    .map(({ entry, count }) => ({ ...entry, count }))
-    .sort((a, b) => b.count - a.count || a.firstLine - b.firstLine);
+  const codes = [...byKey.values()].sort((a, b) => b.count - a.count || a.firstLine - b.firstLine);
   return { codes, unreadable, records: records.length };
 }
 
