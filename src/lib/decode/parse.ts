@@ -5,10 +5,10 @@
  */
 import { foldChars } from './normalize.ts';
 import type { RecordForm } from './types.ts';
-import type { RawRecord } from './split.ts';
+import { braceState, scanBraces, type RawRecord } from './split.ts';
 
 /** What kind of body a code was found in. */
-export type BodyKind = 'msdk' | 'wechat' | 'qq-oauth';
+type BodyKind = 'msdk' | 'wechat' | 'qq-oauth';
 
 /** A record read, before its code is looked up. */
 export interface ParsedRecord {
@@ -24,138 +24,137 @@ export interface ParsedRecord {
   readonly error: string | null;
 }
 
+/** A record with nothing found, to spread the findings over. */
+const EMPTY: ParsedRecord = {
+  form: null,
+  kind: null,
+  ret: null,
+  msgCode: null,
+  code: null,
+  message: null,
+  errType: null,
+  error: null,
+};
+
 /** The error of a record with no recognisable code. */
-export const NO_CODE =
+const NO_CODE =
   'エラーコードが見つかりません。ret・errcode・error を含む応答、ログ、または -303 のようなコードを貼り付けてください。';
 /** The error of a record whose JSON is cut off (its start is kept in the message). */
-export const TRUNCATED =
-  'JSON が途中で切れています。応答の全体（閉じ括弧 } まで）を貼り付けてください。';
+const TRUNCATED = 'JSON が途中で切れています。応答の全体（閉じ括弧 } まで）を貼り付けてください。';
+/** The error of a record whose JSON holds none of the keys a code is read from. */
 const NO_KEYS =
   'JSON に ret・errcode・error のいずれも見つかりません。エラーコードが見つかりません。';
 
+/** A JSON value as a message: text as it is, a number written out. */
+const asMessage = (value: unknown): string | null =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+
+/** A whole integer (numbers of more than ten digits are not codes). */
 const INTEGER = /^\s*[+-]?\d{1,10}\s*$/;
 /** A code at the start of a message: `-73,the user …`, `40001,invalid credential`, `100013`. */
 const LEADING_CODE = /^\s*([+-]?\d{1,10})(?:\s*(?:[,;:|]|$)|\s)/;
 
 /** An integer from a JSON value or pair value: a number, or a string holding one. */
-export function toInt(value: unknown): number | null {
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && Math.abs(value) < 1e10 ? value : null;
-  }
-  if (typeof value === 'string') {
-    const folded = foldChars(value);
-    return INTEGER.test(folded) ? Number.parseInt(folded, 10) : null;
+function toInt(value: unknown): number | null {
+  const text = asMessage(value);
+  if (text === null) return null;
+  const folded = foldChars(text);
+  return INTEGER.test(folded) ? Number(folded) : null;
+}
+
+/** The keys a response is read from, as spelled once lower-cased (`errtype` as `err_type`). */
+const KEYS = ['ret', 'msg', 'err_type', 'errcode', 'errmsg', 'error', 'error_description'] as const;
+type Key = (typeof KEYS)[number];
+
+/** The values of those keys in one JSON object, or in the key=value pairs of one record. */
+type Fields = Partial<Record<Key, unknown>>;
+
+/** The key a JSON or pair key is read as (`Ret`, `ErrCode` and `errType` all occur), if any. */
+function keyOf(key: string): Key | undefined {
+  const name = key.toLowerCase().replace('errtype', 'err_type');
+  return KEYS.find((known) => known === name);
+}
+
+/**
+ * The bodies a code comes in, tried in this order: kind, form as JSON, the key of the code,
+ * then the keys of the message in order of preference.
+ */
+const BODIES = [
+  ['msdk', 'msdk-response', 'ret', ['msg']],
+  ['wechat', 'wechat-body', 'errcode', ['errmsg', 'msg']],
+  ['qq-oauth', 'qq-oauth-body', 'error', ['error_description', 'msg', 'errmsg']],
+] as const;
+
+/**
+ * The response held by the values of one object or record, if any. `messageKeys` caps the
+ * message keys tried: pairs read QQ OAuth's message from `error_description` or `msg` only.
+ */
+function readBody(fields: Fields, depth: number, messageKeys = 3): ParsedRecord | null {
+  const errType = toInt(fields.err_type);
+  for (const [kind, form, codeKey, keys] of BODIES) {
+    const code = toInt(fields[codeKey]);
+    if (code === null) continue;
+    // The first key present gives the message, even when its value is not text.
+    let value: unknown;
+    for (const key of keys.slice(0, messageKeys)) value ??= fields[key];
+    const message = asMessage(value);
+    return kind === 'msdk'
+      ? {
+          ...EMPTY,
+          form,
+          kind,
+          ret: code,
+          msgCode: codeOfMessage(message, depth),
+          message,
+          errType,
+        }
+      : { ...EMPTY, form, kind, code, message, errType };
   }
   return null;
 }
 
-/** The code at the start of a message, if it has one. */
-export function leadingCode(message: string): number | null {
-  const match = LEADING_CODE.exec(foldChars(message));
-  return match?.[1] === undefined ? null : Number.parseInt(match[1], 10);
-}
-
-const asMessage = (value: unknown): string | null =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
-
-interface Found {
-  readonly kind: BodyKind;
-  readonly ret: number | null;
-  readonly code: number | null;
-  readonly msgCode: number | null;
-  readonly message: string | null;
-  readonly errType: number | null;
-}
-
-/** The code inside a message that is itself JSON (a WeChat body inside `msg`, say). */
+/**
+ * The code of a message: that of the response it holds when it is itself JSON (a WeChat body
+ * inside `msg`, say), else the code at its start.
+ */
 function codeOfMessage(message: string | null, depth: number): number | null {
   if (message === null) return null;
-  const trimmed = message.trimStart();
-  if (trimmed.startsWith('{') && depth < 4) {
-    const inner = parseJson(trimmed);
-    const found = inner === undefined ? null : findResponse(inner, depth + 1);
-    if (found) return found.ret ?? found.code;
-  }
-  return leadingCode(message);
+  const inner = findResponse(message.trimStart(), depth);
+  if (inner) return inner.ret ?? inner.code;
+  const leading = LEADING_CODE.exec(foldChars(message));
+  return leading ? Number(leading[1]) : null;
 }
 
-/** Searches parsed JSON, depth first and only a few levels deep, for a response. */
-function findResponse(value: unknown, depth = 0): Found | null {
-  if (depth > 4 || value === null || typeof value !== 'object') {
-    if (typeof value === 'string' && depth <= 4 && value.trimStart().startsWith('{')) {
-      const inner = parseJson(value);
-      return inner === undefined ? null : findResponse(inner, depth + 1);
-    }
-    return null;
+/**
+ * Searches parsed JSON, depth first and only a few levels deep, for a response; a string
+ * holding a JSON object is searched too.
+ */
+function findResponse(value: unknown, depth = 0): ParsedRecord | null {
+  if (depth > 4) return null;
+  if (typeof value === 'string') {
+    return /^\s*\{/.test(value) ? findResponse(parseJson(value), depth + 1) : null;
   }
-  const children: unknown[] = Array.isArray(value) ? value.slice(0, 64) : [];
-  if (!Array.isArray(value)) {
-    const object = value as Record<string, unknown>;
-    let ret: unknown;
-    let msg: unknown;
-    let errType: unknown;
-    let errcode: unknown;
-    let errmsg: unknown;
-    let error: unknown;
-    let description: unknown;
-    let seen = 0;
-    for (const key in object) {
-      if (++seen > 128) break;
-      const child = object[key];
-      children.push(child);
-      // Keys are compared without case: `Ret`, `ErrCode` and `errType` all occur in logs.
-      switch (key.length <= 17 ? key.toLowerCase() : '') {
-        case 'ret':
-          ret = child;
-          break;
-        case 'msg':
-          msg = child;
-          break;
-        case 'err_type':
-        case 'errtype':
-          errType = child;
-          break;
-        case 'errcode':
-          errcode = child;
-          break;
-        case 'errmsg':
-          errmsg = child;
-          break;
-        case 'error':
-          error = child;
-          break;
-        case 'error_description':
-          description = child;
-          break;
-      }
-    }
-    const type = toInt(errType);
-    const retCode = toInt(ret);
-    if (retCode !== null) {
-      const message = asMessage(msg);
-      const msgCode = codeOfMessage(message, depth);
-      return { kind: 'msdk', ret: retCode, code: null, msgCode, message, errType: type };
-    }
-    const wechat = toInt(errcode);
-    if (wechat !== null) {
-      const message = asMessage(errmsg ?? msg);
-      return { kind: 'wechat', ret: null, code: wechat, msgCode: null, message, errType: type };
-    }
-    const oauth = toInt(error);
-    if (oauth !== null) {
-      const message = asMessage(description ?? msg ?? errmsg);
-      return { kind: 'qq-oauth', ret: null, code: oauth, msgCode: null, message, errType: type };
-    }
+  if (value === null || typeof value !== 'object') return null;
+  const children: unknown[] = [];
+  const fields: Fields = {};
+  const limit = Array.isArray(value) ? 64 : 128;
+  for (const key in value) {
+    if (children.length === limit) break;
+    const child: unknown = value[key as keyof typeof value];
+    children.push(child);
+    const name = keyOf(key);
+    if (name) fields[name] = child;
   }
+  const found = readBody(fields, depth);
+  if (found) return found;
   for (const child of children) {
-    if (child !== null && (typeof child === 'object' || typeof child === 'string')) {
-      const found = findResponse(child, depth + 1);
-      if (found) return found;
-    }
+    const inner = findResponse(child, depth + 1);
+    if (inner) return inner;
   }
   return null;
 }
 
+/** The value of a JSON text, or undefined for a text that is not JSON. */
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
@@ -164,211 +163,137 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The complete JSON-looking objects of a record, and whether an object was left open. */
-interface Objects {
-  readonly spans: readonly (readonly [number, number])[];
-  readonly truncated: boolean;
-}
-
 /**
- * Finds the outermost complete `{…}` spans of a text in one pass (with JSON strings inside
- * braces skipped), and whether a JSON object is left open at the end.
+ * Finds the outermost complete `{…}` spans of a text (with JSON strings inside braces
+ * skipped), and whether a JSON object is left open at the end.
  */
-function findObjects(text: string): Objects {
+function findObjects(text: string): [spans: [number, number][], truncated: boolean] {
   const spans: [number, number][] = [];
-  const open: number[] = [];
-  let inString = false;
-  let escaped = false;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (unit === 92) escaped = true;
-      else if (unit === 34) inString = false;
-    } else if (unit === 123) {
-      open.push(i);
-    } else if (unit === 125) {
-      const start = open.pop();
+  const state = braceState();
+  const brace = text.indexOf('{');
+  if (brace >= 0) {
+    scanBraces(text, brace, state, (start, end) => {
       // An inner object is kept too, in case the outer one never closes (`foo { {"ret":1}`).
-      if (start !== undefined) {
-        while (spans.length && (spans[spans.length - 1]?.[0] ?? -1) > start) spans.pop();
-        if (spans.length < 64) spans.push([start, i + 1]);
-      }
-    } else if (unit === 34 && open.length > 0) inString = true;
+      while ((spans.at(-1)?.[0] ?? -1) > start) spans.pop();
+      if (spans.length < 64) spans.push([start, end]);
+    });
   }
-  const unclosed = open[0];
+  const unclosed = state.open[0];
   const truncated =
-    inString ||
+    state.inString ||
     (unclosed !== undefined && /^\{\s*["'\[{]/.test(text.slice(unclosed, unclosed + 64)));
-  return { spans, truncated };
-}
-
-interface Pair {
-  readonly key: string;
-  readonly value: string;
-  readonly original: string;
+  return [spans, truncated];
 }
 
 /** A key of a key=value pair: `ret=`, `"ret":`, `'msg': `, `ret = `, `errcode:` … */
 const PAIR_KEY =
   /(^|[^A-Za-z0-9_])(["']?)(error_description|errcode|errmsg|error|err_?type|msg|ret)\2(?:\s*([:=])\s*|\s+(?=[+-]?\d))/gi;
+/** The keys whose value may follow a space alone (`ret -303`, `errcode 40001`): codes only. */
+const CODE_KEYS: readonly Key[] = ['ret', 'errcode', 'err_type'];
 
-/** The key=value pairs of a record, in the order they appear. */
-function findPairs(text: string, original: string): Map<string, Pair> {
-  const keys: { key: string; start: number; valueStart: number; separator: string }[] = [];
+/** The values of a record's key=value pairs as pasted: the first value of each key. */
+function findPairs(text: string, original: string): Partial<Record<Key, string>> {
+  // Each key found: its name, where it starts, where its value starts, and its separator.
+  const keys: [name: Key, start: number, from: number, separator: string][] = [];
   for (const match of text.matchAll(PAIR_KEY)) {
-    const key = (match[3] ?? '').toLowerCase().replace('errtype', 'err_type');
-    const quoted = (match[2] ?? '') !== '';
-    const separator = match[4] ?? ' ';
+    const [whole, before = '', quote, key = '', separator = ' '] = match;
+    const name = keyOf(key);
+    if (!name) continue;
     // `ERROR: …` is a log level, not a QQ OAuth `error`; only `error=` or `"error":` count.
-    if (key === 'error' && !quoted && separator !== '=') continue;
-    // A space alone separates only a code (`ret -303`, `errcode 40001`), never a message.
-    if (separator === ' ' && key !== 'ret' && key !== 'errcode' && key !== 'err_type') continue;
-    const start = match.index + (match[1] ?? '').length;
-    keys.push({ key, start, valueStart: match.index + match[0].length, separator });
+    if (name === 'error' && !quote && separator !== '=') continue;
+    if (separator === ' ' && !CODE_KEYS.includes(name)) continue;
+    keys.push([name, match.index + before.length, match.index + whole.length, separator]);
     if (keys.length > 32) break;
   }
-  const pairs = new Map<string, Pair>();
-  keys.forEach((entry, n) => {
-    if (pairs.has(entry.key)) return;
-    const end = keys[n + 1]?.start ?? text.length;
-    let from = entry.valueStart;
-    let to = end;
-    const quote = text.charAt(from);
+  const pairs: Partial<Record<Key, string>> = {};
+  keys.forEach(([name, , from, separator], n) => {
+    if (name in pairs) return;
+    let to = keys[n + 1]?.[1] ?? text.length;
+    const quote = text[from];
     if (quote === '"' || quote === "'") {
       let close = from + 1;
-      while (close < end && text.charAt(close) !== quote)
-        close += text.charAt(close) === '\\' ? 2 : 1;
+      while (close < to && text[close] !== quote) close += text[close] === '\\' ? 2 : 1;
       from += 1;
-      to = Math.min(close, end);
+      to = Math.min(close, to);
     } else {
       const amp = text.indexOf('&', from);
       if (amp !== -1 && amp < to) to = amp;
       while (to > from && /[\s,;}\])]/.test(text.charAt(to - 1))) to--;
     }
-    let value = text.slice(from, to);
-    let verbatim = original.slice(from, to);
-    if (entry.separator === '=' && /%[0-9A-Fa-f]{2}|\+/.test(verbatim)) {
+    let value = original.slice(from, to);
+    if (separator === '=' && /%[0-9A-Fa-f]{2}|\+/.test(value)) {
       try {
-        verbatim = decodeURIComponent(verbatim.replace(/\+/g, ' '));
-        value = foldChars(verbatim);
+        value = decodeURIComponent(value.replace(/\+/g, ' '));
       } catch {
         // A lone `%` is just a percent sign: the value stays as pasted.
       }
     }
-    pairs.set(entry.key, { key: entry.key, value, original: verbatim });
+    pairs[name] = value;
   });
   return pairs;
 }
 
-/** Log prefixes that may stand before a bare code or msg value, tried at each position. */
+/** Log prefixes that may stand before a bare code or msg value, tried in this order. */
 const PREFIX_TOKENS = [
-  /\s+/y,
-  /\[[^\]\n]{0,200}\]/y,
-  /\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?=[\sT])/y,
-  /T?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?(?=\s|$)/y,
-  /(?:TRACE|DEBUG|INFO|WARN(?:ING)?|ERROR|FATAL|SEVERE|CRITICAL|[VDIWEF])(?=[\s/:])/y,
-  /\/[\w$.-]{1,80}(?:\(\s*\d+\))?:/y,
-  /\d{1,7}(?=\s+(?:\d{1,7}\s+)?[VDIWEF]\s)/y,
-  /[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?::\d+)?/y,
-  /[A-Za-z_$][\w$.-]{0,79}:(?=\s)/y,
-  /(?:-{1,2}|:|\||>|»|—)(?=\s)/y,
+  /\s+/,
+  /\[[^\]\n]{0,200}\]/,
+  /\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?=[\sT])/,
+  /T?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?(?=\s|$)/,
+  /(?:TRACE|DEBUG|INFO|WARN(?:ING)?|ERROR|FATAL|SEVERE|CRITICAL|[VDIWEF])(?=[\s/:])/,
+  /\/[\w$.-]{1,80}(?:\(\s*\d+\))?:/,
+  /\d{1,7}(?=\s+(?:\d{1,7}\s+)?[VDIWEF]\s)/,
+  /[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?::\d+)?/,
+  /[A-Za-z_$][\w$.-]{0,79}:(?=\s)/,
+  /(?:-{1,2}|:|\||>|»|—)(?=\s)/,
 ];
+/** One log prefix token at `lastIndex`: the first of `PREFIX_TOKENS` that matches there. */
+const PREFIX_TOKEN = new RegExp(PREFIX_TOKENS.map((token) => token.source).join('|'), 'y');
 
 /** Whether the whole of `text` is log prefix (timestamps, levels, `[thread]`, loggers, `-`). */
 function isLogPrefix(text: string): boolean {
-  let position = 0;
-  for (let step = 0; step < 40 && position < text.length; step++) {
-    let moved = false;
-    for (const token of PREFIX_TOKENS) {
-      token.lastIndex = position;
-      if (token.test(text) && token.lastIndex > position) {
-        position = token.lastIndex;
-        moved = true;
-        break;
-      }
-    }
-    if (!moved) break;
+  PREFIX_TOKEN.lastIndex = 0;
+  for (let step = 0; step < 40 && PREFIX_TOKEN.lastIndex < text.length; step++) {
+    if (!PREFIX_TOKEN.test(text)) return false;
   }
-  return position >= text.length;
+  return PREFIX_TOKEN.lastIndex >= text.length;
 }
 
 /** A code standing alone at the end of a line: `… ERROR - -303`, `"-303"`. */
-const TRAILING_CODE = /(?:^|\s)(["']?)([+-]?\d{1,10})\1\s*$/;
+const TRAILING_CODE = /(^|\s)(["']?)([+-]?\d{1,10})\2\s*$/;
 /** A msg value (`code,text`) starting after whitespace: `… - -73,internal error`. */
-const MSG_START = /(?:^|\s)(["']?)([+-]?\d{1,10})\s*,/g;
+const MSG_START = /(^|\s)(["']?)([+-]?\d{1,10})\s*,/g;
 
 /**
  * A bare code or msg value, alone or after a log prefix. The code is looked for first (a
- * number at the end, a `number,` after whitespace) so that the prefix is only checked on
- * lines that could hold one.
+ * number at the end, a `number,` after whitespace, up to three of those) so that the prefix
+ * is only checked on lines that could hold one.
  */
-function findBare(
-  text: string,
-): { form: 'bare-code' | 'bare-msg'; code: number; start: number; end: number } | null {
+function findBare(text: string, original: string): ParsedRecord | null {
   const trailing = TRAILING_CODE.exec(text);
-  if (trailing?.[2] !== undefined) {
-    const start = trailing.index + trailing[0].length - trailing[0].trimStart().length;
-    if (isLogPrefix(text.slice(0, start))) {
-      return {
-        form: 'bare-code',
-        code: Number.parseInt(trailing[2], 10),
-        start,
-        end: text.trimEnd().length,
-      };
-    }
+  if (trailing && isLogPrefix(text.slice(0, trailing.index + (trailing[1] ?? '').length))) {
+    return { ...EMPTY, form: 'bare-code', code: Number(trailing[3]) };
   }
   MSG_START.lastIndex = 0;
   for (let tries = 0; tries < 3; tries++) {
     const match = MSG_START.exec(text);
-    if (match?.[2] === undefined) break;
-    const start = match.index + match[0].length - match[0].trimStart().length;
-    if (isLogPrefix(text.slice(0, start))) {
-      let end = text.trimEnd().length;
-      const quote = match[1] ?? '';
-      if (quote && text.charAt(end - 1) === quote) end--;
-      return {
-        form: 'bare-msg',
-        code: Number.parseInt(match[2], 10),
-        start: start + quote.length,
-        end,
-      };
-    }
+    if (!match) break;
+    const [, space = '', quote = ''] = match;
+    const start = match.index + space.length;
+    if (!isLogPrefix(text.slice(0, start))) continue;
+    let end = text.trimEnd().length;
+    if (quote && text[end - 1] === quote) end--;
+    const message = original.slice(start + quote.length, end);
+    return { ...EMPTY, form: 'bare-msg', code: Number(match[3]), message };
   }
   return null;
 }
 
-function result(fields: Partial<ParsedRecord>): ParsedRecord {
-  return {
-    form: fields.form ?? null,
-    kind: fields.kind ?? null,
-    ret: fields.ret ?? null,
-    msgCode: fields.msgCode ?? null,
-    code: fields.code ?? null,
-    message: fields.message ?? null,
-    errType: fields.errType ?? null,
-    error: fields.error ?? null,
-  };
-}
-
-function fromFound(found: Found, form: RecordForm): ParsedRecord {
-  return result({
-    form,
-    kind: found.kind,
-    ret: found.ret,
-    code: found.code,
-    msgCode: found.msgCode,
-    message: found.message,
-    errType: found.errType,
-  });
-}
-
 /** What could still be read from a cut-off JSON object, for the error message. */
-function salvage(pairs: Map<string, Pair>): string {
+function salvage(pairs: Partial<Record<Key, string>>): string {
   const parts: string[] = [];
-  for (const key of ['ret', 'errcode', 'error', 'msg', 'errmsg']) {
-    const pair = pairs.get(key);
-    if (pair && pair.value.trim()) parts.push(`${key}: ${pair.value.trim().slice(0, 60)}`);
+  for (const key of ['ret', 'errcode', 'error', 'msg', 'errmsg'] as const) {
+    const value = foldChars(pairs[key] ?? '').trim();
+    if (value) parts.push(`${key}: ${value.slice(0, 60)}`);
   }
   return parts.length ? `（読み取れた部分: ${parts.join('、')}）` : '';
 }
@@ -376,58 +301,18 @@ function salvage(pairs: Map<string, Pair>): string {
 /** Reads one record. Never throws. */
 export function parseRecord(record: Pick<RawRecord, 'text' | 'original'>): ParsedRecord {
   const { text, original } = record;
-  const objects = text.includes('{') ? findObjects(text) : { spans: [], truncated: false };
+  const [spans, truncated] = findObjects(text);
   let sawJson = false;
-  for (const [start, end] of objects.spans.slice(0, 8)) {
-    let json = parseJson(original.slice(start, end));
-    if (json === undefined) json = parseJson(text.slice(start, end));
+  for (const [start, end] of spans.slice(0, 8)) {
+    const json = parseJson(original.slice(start, end)) ?? parseJson(text.slice(start, end));
     if (json === undefined) continue;
     sawJson = true;
     const found = findResponse(json);
-    if (found) {
-      const form: RecordForm =
-        found.kind === 'msdk'
-          ? 'msdk-response'
-          : found.kind === 'wechat'
-            ? 'wechat-body'
-            : 'qq-oauth-body';
-      return fromFound(found, form);
-    }
+    if (found) return found;
   }
   const pairs = findPairs(text, original);
-  if (objects.truncated) {
-    return result({ error: `${TRUNCATED}${salvage(pairs)}`, ret: toInt(pairs.get('ret')?.value) });
-  }
-  const errType = toInt(pairs.get('err_type')?.value);
-  const ret = toInt(pairs.get('ret')?.value);
-  if (ret !== null) {
-    const message = pairs.get('msg')?.original ?? null;
-    return result({
-      form: 'pairs',
-      kind: 'msdk',
-      ret,
-      msgCode: codeOfMessage(message, 0),
-      message,
-      errType,
-    });
-  }
-  const errcode = toInt(pairs.get('errcode')?.value);
-  if (errcode !== null) {
-    const message = (pairs.get('errmsg') ?? pairs.get('msg'))?.original ?? null;
-    return result({ form: 'pairs', kind: 'wechat', code: errcode, message, errType });
-  }
-  const error = toInt(pairs.get('error')?.value);
-  if (error !== null) {
-    const message = (pairs.get('error_description') ?? pairs.get('msg'))?.original ?? null;
-    return result({ form: 'pairs', kind: 'qq-oauth', code: error, message, errType });
-  }
-  const bare = findBare(text);
-  if (bare) {
-    return result({
-      form: bare.form,
-      code: bare.code,
-      message: bare.form === 'bare-msg' ? original.slice(bare.start, bare.end) : null,
-    });
-  }
-  return result({ error: sawJson ? NO_KEYS : NO_CODE });
+  if (truncated) return { ...EMPTY, ret: toInt(pairs.ret), error: TRUNCATED + salvage(pairs) };
+  const found = readBody(pairs, 0, 2);
+  if (found) return { ...found, form: 'pairs' };
+  return findBare(text, original) ?? { ...EMPTY, error: sawJson ? NO_KEYS : NO_CODE };
 }

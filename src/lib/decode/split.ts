@@ -20,115 +20,92 @@ export interface RawRecord {
 }
 
 /** Characters of one record that are looked at; the rest of a longer record is ignored. */
-export const MAX_RECORD = 16_384;
+const MAX_RECORD = 16_384;
 /** Lines a pretty-printed JSON object may span before it is treated as cut off. */
 const MAX_GROUP_LINES = 200;
 
-const BLANK = /^\s*$/;
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
-const OPEN = 123;
-const CLOSE = 125;
-const QUOTE = 34;
-const BACKSLASH = 92;
 
-/** Where a brace scan stands at the end of a line. */
-interface BraceState {
-  depth: number;
+/** Where a brace scan stands: the offsets of the braces still open, and whether in a string. */
+export interface BraceState {
+  readonly open: number[];
   inString: boolean;
   escaped: boolean;
 }
 
-/** Follows braces (and the JSON strings inside them) from `from` to the end of `text`. */
-function scanBraces(text: string, from: number, state: BraceState): void {
-  const end = Math.min(text.length, MAX_RECORD);
-  for (let i = from; i < end; i++) {
+/** A brace scan at the start of a text. */
+export const braceState = (): BraceState => ({ open: [], inString: false, escaped: false });
+
+/**
+ * Follows braces, and the JSON strings inside them (a brace in a string does not count), from
+ * `from` to the end of `text` or `MAX_RECORD`. `onClose` is told of each object closed.
+ */
+export function scanBraces(
+  text: string,
+  from: number,
+  state: BraceState,
+  onClose?: (start: number, end: number) => void,
+): void {
+  const { open } = state;
+  // UTF-16 units: 123 `{`, 125 `}`, 34 `"`, 92 `\`.
+  for (let i = from; i < text.length && i < MAX_RECORD; i++) {
     const unit = text.charCodeAt(i);
     if (state.inString) {
       if (state.escaped) state.escaped = false;
-      else if (unit === BACKSLASH) state.escaped = true;
-      else if (unit === QUOTE) state.inString = false;
-    } else if (unit === OPEN) state.depth++;
-    else if (unit === CLOSE) {
-      if (state.depth > 0) state.depth--;
-    } else if (unit === QUOTE && state.depth > 0) state.inString = true;
+      else if (unit === 92) state.escaped = true;
+      else if (unit === 34) state.inString = false;
+    } else if (unit === 123) {
+      open.push(i);
+    } else if (unit === 125) {
+      const start = open.pop();
+      if (start !== undefined) onClose?.(start, i + 1);
+    } else if (unit === 34 && open.length > 0) state.inString = true;
   }
 }
 
 /** The text with every digit replaced by 0, to compare log prefixes that differ in time only. */
 const shape = (text: string) => text.replace(/\d/g, '0');
 
-const cut = (text: string) => (text.length > MAX_RECORD ? `${text.slice(0, MAX_RECORD)}…` : text);
-
-/** Whether a line can continue a JSON object left open by the previous line. */
-function continues(line: string, previous: string): boolean {
-  const head = line.trimStart().charAt(0);
-  if (head !== '' && '"}]{['.includes(head)) return true;
-  const tail = previous.trimEnd().slice(-1);
-  return head !== '' && tail !== '' && '{[,:'.includes(tail);
-}
+/**
+ * Whether a line can continue a JSON object left open by the previous line: it starts with a
+ * quote, brace or bracket, or the previous line ends with `{`, `[`, `,` or `:`.
+ */
+const continues = (line: string, previous: string) =>
+  /^\s*["}\]{[]/.test(line) || (/\S/.test(line) && /[{[,:]\s*$/.test(previous));
 
 /** A line of a Java stack trace: `\tat com.foo.Bar(Bar.java:12)`, `Caused by: …`, `... 3 more`. */
 const STACK_FRAME = /^\s+at\s+\S|^\s*Caused by:\s|^\s*\.\.\.\s+\d+\s+more\s*$/;
 
-/**
- * Where the stack trace following a record ends. Its lines belong to the record (they are
- * shown with it) but are not parsed: a frame never holds the code.
- */
-function stackTraceEnd(lines: readonly string[], from: number): number {
-  let end = from;
-  while (end < lines.length && end - from < MAX_GROUP_LINES && STACK_FRAME.test(lines[end] ?? ''))
-    end++;
-  return end;
-}
-
 /** The records of a paste, in order. Blank lines are skipped; a blank paste has none. */
 export function* splitRecords(paste: string): Generator<RawRecord> {
-  const text = paste.charCodeAt(0) === 0xfeff ? paste.slice(1) : paste;
-  const originals = text.split(LINE_BREAK);
-  const folded = foldChars(text).split(LINE_BREAK);
-  const count = originals.length;
+  const unmarked = paste.replace(/^\uFEFF/, '');
+  const originals = unmarked.split(LINE_BREAK);
+  const folded = foldChars(unmarked).split(LINE_BREAK);
   let i = 0;
-  while (i < count) {
-    const first = folded[i] ?? '';
-    const firstOriginal = originals[i] ?? '';
-    if (BLANK.test(first)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    i++;
+  while (i < originals.length) {
+    const start = i++;
+    const first = folded[start] ?? '';
+    if (!/\S/.test(first)) continue;
+    let text = first;
+    let original = originals[start] ?? '';
+    let previous = first;
+    const state = braceState();
     const brace = first.indexOf('{');
-    if (brace === -1 || brace >= MAX_RECORD) {
-      const end = stackTraceEnd(folded, i);
-      yield {
-        line: start + 1,
-        lastLine: end,
-        input: cut(end > i ? originals.slice(start, end).join('\n') : firstOriginal),
-        original: firstOriginal.slice(0, MAX_RECORD),
-        text: first.slice(0, MAX_RECORD),
-      };
-      i = end;
-      continue;
-    }
-    const state: BraceState = { depth: 0, inString: false, escaped: false };
-    scanBraces(first, brace, state);
-    const texts = [first];
-    const originalTexts = [firstOriginal];
+    if (brace >= 0) scanBraces(first, brace, state);
     // A log prefix (logcat, timestamps) before the opening brace is often repeated, with
     // another time, on every line of the object; it is dropped from those lines.
     const prefix = first.slice(0, brace);
-    let prefixShape: string | null = null;
-    let length = first.length;
+    let prefixShape: string | undefined;
     while (
-      state.depth > 0 &&
+      state.open.length > 0 &&
       !state.inString &&
-      i < count &&
+      i < originals.length &&
       i - start < MAX_GROUP_LINES &&
-      length < MAX_RECORD
+      text.length < MAX_RECORD
     ) {
       let line = folded[i] ?? '';
       let lineOriginal = originals[i] ?? '';
-      prefixShape ??= prefix.trim() === '' ? '' : shape(prefix);
+      prefixShape ??= prefix.trim() && shape(prefix);
       if (
         prefixShape &&
         line.length > prefix.length &&
@@ -137,22 +114,29 @@ export function* splitRecords(paste: string): Generator<RawRecord> {
         line = line.slice(prefix.length);
         lineOriginal = lineOriginal.slice(prefix.length);
       }
-      if (!continues(line, texts[texts.length - 1] ?? '')) break;
-      texts.push(line);
-      originalTexts.push(lineOriginal);
-      length += line.length + 1;
+      if (!continues(line, previous)) break;
+      text += `\n${line}`;
+      original += `\n${lineOriginal}`;
+      previous = line;
       scanBraces(line, 0, state);
       i++;
     }
-    const end = stackTraceEnd(folded, i);
-    const input = originals.slice(start, end).join('\n');
+    // The stack trace following a record belongs to it (it is shown with it) but is not
+    // parsed: a frame never holds the code.
+    const traceStart = i;
+    while (
+      i < originals.length &&
+      i - traceStart < MAX_GROUP_LINES &&
+      STACK_FRAME.test(folded[i] ?? '')
+    )
+      i++;
+    const input = originals.slice(start, i).join('\n');
     yield {
       line: start + 1,
-      lastLine: end,
-      input: cut(input),
-      original: originalTexts.join('\n').slice(0, MAX_RECORD),
-      text: texts.join('\n').slice(0, MAX_RECORD),
+      lastLine: i,
+      input: input.length > MAX_RECORD ? `${input.slice(0, MAX_RECORD)}…` : input,
+      original: original.slice(0, MAX_RECORD),
+      text: text.slice(0, MAX_RECORD),
     };
-    i = end;
   }
 }
