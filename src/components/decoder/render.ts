@@ -3,43 +3,69 @@
  * nodes (`append` of a string, never `innerHTML`), so a pasted `<img onerror>` stays text.
  * Every href comes from the decoder's records, which build them with `src/lib/urls.ts`.
  */
-import { ACTIONS, LAYERS, TABLE_NAMES, type Catalog } from '../../lib/catalog/index.ts';
+import { ACTIONS, TABLE_NAMES, type TableSlug } from '../../lib/catalog/index.ts';
+import { redact, summarize } from '../../lib/decode/index.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from '../../lib/decode/types.ts';
-import { redact } from '../../lib/decode/redact.ts';
 import { ticketText } from '../../lib/ticket.ts';
 import { actionUrl } from '../../lib/urls.ts';
 import { copyText } from '../clipboard.ts';
 
-/** A child for `h`: a node, a text (never parsed as HTML), or nothing. */
-export type Child = Node | string | null | undefined | false;
+/** A child for `h`: a node, a text (never parsed as HTML), nothing, or a list of these. */
+export type Child = Node | string | null | undefined | false | Child[];
 
-/** Replaces an element's children; strings become text nodes, empty values are skipped. */
-export function fill<E extends Element>(element: E, children: readonly Child[]): E {
+/** Replaces an element's children: strings become text nodes, lists are flattened, empty values skipped. */
+function fill<E extends Element>(element: E, ...children: Child[]): E {
   element.replaceChildren();
-  for (const child of children) if (child) element.append(child);
+  const append = (list: Child[]): void => {
+    for (const child of list) {
+      if (Array.isArray(child)) append(child);
+      else if (child) element.append(child);
+    }
+  };
+  append(children);
   return element;
 }
 
-/** Creates an element with attributes and children; strings become text nodes. */
-export function h<K extends keyof HTMLElementTagNameMap>(
+/** Creates an element with attributes and children (as `fill` takes them). */
+function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes?: Record<string, string> | null,
   ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes ?? {})) element.setAttribute(name, value);
-  return fill(element, children);
+  return fill(element, ...children);
 }
+
+/** A number as the page writes it: 10,000. */
+export const number = (value: number): string => value.toLocaleString('ja-JP');
 
 /** Pasted text is shown up to this many characters, so a huge line cannot bloat the page. */
 const EXCERPT = 300;
 
-/** The start of a pasted text, saying how much was left out. */
-export function excerpt(text: string): string {
-  return text.length <= EXCERPT
-    ? text
-    : `${text.slice(0, EXCERPT)}…（残り ${(text.length - EXCERPT).toLocaleString('ja-JP')} 文字を省略）`;
-}
+/** The start of a pasted text as code, saying how much was left out. */
+const excerpt = (text: string): HTMLElement =>
+  code(
+    text.length > EXCERPT
+      ? `${text.slice(0, EXCERPT)}…（残り ${number(text.length - EXCERPT)} 文字）`
+      : text,
+  );
+
+const code = (value: unknown): HTMLElement => h('code', null, String(value));
+
+/** A button that runs `action` when pressed. */
+const button = (label: string, action: () => void): HTMLButtonElement => {
+  const element = h('button', { class: 'decoder-button' }, label);
+  element.addEventListener('click', action);
+  return element;
+};
+
+/** A sign beside the words that say the same, hidden from screen readers. */
+const sign = (text: string): HTMLElement => h('span', { 'aria-hidden': 'true' }, text);
+
+/** An error as visible text. */
+export const errorLine = (message: string): HTMLElement =>
+  h('p', { 'data-error': '' }, sign('⚠ '), message);
 
 const FORMS: Record<NonNullable<DecodedRecord['form']>, string> = {
   'msdk-response': 'MSDK の応答',
@@ -50,26 +76,33 @@ const FORMS: Record<NonNullable<DecodedRecord['form']>, string> = {
   'bare-msg': 'msg の値',
 };
 
-/** How a row is named in a link: its code and its table. */
-const rowName = (row: Pick<RowRef, 'table' | 'code'>): string =>
-  `${row.code} ${TABLE_NAMES[row.table]}`;
-
-const code = (value: number | string): HTMLElement => h('code', null, String(value));
-
-/** A link to a row: its code and table as the link, its description after it. */
-function rowLink(row: RowRef): HTMLElement {
-  return h(
-    'li',
-    null,
-    h('a', { href: row.url }, code(row.code), ` ${TABLE_NAMES[row.table]}`),
-    `：${row.description}`,
-  );
+/**
+ * A row's code and table, linked to its page; only the code for a code in no table (a summary
+ * entry without a row).
+ */
+function rowLink(
+  row: { code: number | null; table: TableSlug | null; url: string | null },
+  attributes?: Record<string, string>,
+): HTMLElement {
+  return row.table && row.url
+    ? h('a', { ...attributes, href: row.url }, code(row.code), ` ${TABLE_NAMES[row.table]}`)
+    : code(row.code);
 }
+
+/** A lead-in and a list of links to rows with their descriptions; nothing for no rows. */
+const rowList = (lead: string, className: string, rows: readonly RowRef[]): Child =>
+  rows.length > 0 && [
+    h('p', null, lead),
+    h(
+      'ul',
+      { class: className },
+      rows.map((row) => h('li', null, rowLink(row), `：${row.description}`)),
+    ),
+  ];
 
 /** A name/value pair of a `<dl>`, left out when the value is empty. */
-function fact(term: string, ...value: Child[]): Child[] {
-  return value.some(Boolean) ? [h('dt', null, term), h('dd', null, ...value)] : [];
-}
+const fact = (term: string, value: Child): Child =>
+  value && [h('dt', null, term), h('dd', null, value)];
 
 function candidateItem(candidate: Candidate, index: number): HTMLElement {
   return h(
@@ -77,57 +110,41 @@ function candidateItem(candidate: Candidate, index: number): HTMLElement {
     { class: 'decoder-candidate' },
     h(
       'p',
-      { class: 'decoder-candidate__head' },
-      h(
-        'a',
-        { class: 'decoder-candidate__link', href: candidate.url, 'data-candidate': '' },
-        code(candidate.code),
-        ` ${TABLE_NAMES[candidate.table]}`,
-      ),
+      null,
+      rowLink(candidate, { 'data-candidate': '' }),
       ' ',
       h(
         'a',
-        {
-          class: 'action-badge',
-          'data-action': candidate.action,
-          href: actionUrl(candidate.action),
-        },
+        { class: 'action-badge', href: actionUrl(candidate.action) },
         ACTIONS[candidate.action].label,
       ),
-      index === 0 && h('span', { class: 'decoder-candidate__best' }, '最有力'),
+      index === 0 && h('strong', null, '最有力'),
     ),
-    h('p', { class: 'decoder-candidate__description' }, candidate.description),
+    h('p', null, candidate.description),
     h(
       'dl',
-      { class: 'decoder-facts' },
-      ...fact('推奨処理', candidate.handling || '（原文に記載なし）'),
-      ...fact('理由', candidate.reason),
+      null,
+      fact('推奨処理', candidate.handling || '（原文になし）'),
+      fact('理由', candidate.reason),
     ),
   );
 }
 
 /**
- * The site's public origin, as the build wrote it into the canonical link (`SITE_URL`), so a
- * ticket carries the same permanent URL as the code pages' copy buttons.
- */
-const siteOrigin = (): string =>
-  document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.origin;
-
-/**
- * "Copy for ticket" for a decoded record: its best row, the permanent link, and the record
- * as pasted with tokens, keys and openids redacted. Says in words when it has copied.
+ * "Copy for ticket" for a decoded record: its best row, the permanent link (on the site's
+ * public origin, as the build wrote it into the canonical link, like the code pages' copy
+ * buttons), and the record as pasted with tokens, keys and openids redacted.
  */
 function ticketLine(record: DecodedRecord, best: Candidate): HTMLElement {
   const status = h('span', { class: 'decoder-ticket__status', role: 'status' });
-  const button = h('button', { type: 'button', class: 'decoder-button' }, 'チケット用にコピー');
-  button.addEventListener('click', () => {
+  const copy = button('チケット用にコピー', () => {
+    const origin =
+      document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ?? location.origin;
     const text = ticketText(
       {
-        code: best.code,
-        tableName: TABLE_NAMES[best.table],
-        description: best.description,
+        ...best,
         actionLabel: ACTIONS[best.action].label,
-        url: new URL(best.url, siteOrigin()).href,
+        url: new URL(best.url, origin).href,
       },
       redact(record.input),
     );
@@ -137,147 +154,210 @@ function ticketLine(record: DecodedRecord, best: Candidate): HTMLElement {
         : 'コピーできませんでした。';
     });
   });
-  return h('p', { class: 'decoder-ticket-line' }, button, ' ', status);
+  return h('p', null, copy, ' ', status);
 }
 
 /** The err_type check: a verdict in words and with a sign (not colour alone), then why. */
 function errTypeLine(check: ErrTypeCheck): HTMLElement {
-  const [state, sign, word] =
+  const [mark, word] =
     check.agrees === true
-      ? ['agree', '✓', '一致']
+      ? ['✓', '一致']
       : check.agrees === false
-        ? ['disagree', '✗', '不一致']
-        : ['none', '－', '比較なし'];
+        ? ['✗', '不一致']
+        : ['－', '比較なし'];
   return h(
     'p',
-    { class: 'decoder-errtype', 'data-agrees': state },
-    h(
-      'strong',
-      { class: 'decoder-errtype__verdict' },
-      h('span', { 'aria-hidden': 'true' }, sign),
-      ` ${word}`,
-    ),
+    { 'data-agrees': String(check.agrees) },
+    h('strong', null, sign(mark), ` ${word}`),
     '：',
     check.note,
   );
 }
 
-/** An error as visible text. */
-export function errorLine(message: string): HTMLElement {
-  return h(
-    'p',
-    { class: 'decoder-error', 'data-error': '' },
-    h('span', { 'aria-hidden': 'true' }, '⚠ '),
-    message,
-  );
-}
-
-/** The title of a record: its line, and what was found in it. */
-export function recordTitle(record: DecodedRecord): string {
-  const parts = [`${record.line} 行目`];
-  if (record.error) parts.push('読み取れません');
-  else {
-    if (record.code !== null) parts.push(`コード ${record.code}`);
-    if (record.form) parts.push(FORMS[record.form]);
-  }
-  return parts.join(' · ');
-}
-
 /** The body of one record: candidates first (best first), then the facts around them. */
-export function recordBody(catalog: Catalog, record: DecodedRecord): HTMLElement {
-  const body = h('div', { class: 'decoder-record__body' });
-  if (record.error) {
-    body.append(errorLine(record.error));
-  } else if (record.candidates.length > 0) {
-    body.append(
-      h('ol', { class: 'decoder-candidates' }, ...record.candidates.map(candidateItem)),
-      ticketLine(record, record.candidates[0]!),
-    );
-  } else {
-    body.append(
-      h(
-        'p',
-        { class: 'decoder-none' },
-        record.code === null
-          ? 'コードが見つかりませんでした。'
-          : record.elsewhere.length > 0
-            ? `コード ${record.code} は、この届き方で引く表にはありません。`
-            : `コード ${record.code} はどの表にもありません。`,
-      ),
-    );
-    if (record.elsewhere.length > 0) {
-      body.append(
-        h('p', null, 'ほかの届き方の表にある同じ番号（貼り付けた経路を確認してください）：'),
-        h('ul', { class: 'decoder-elsewhere' }, ...record.elsewhere.map(rowLink)),
-      );
-    }
-    if (record.range) {
-      body.append(
-        h(
-          'p',
-          null,
-          '範囲：',
-          h('a', { href: record.range.url }, rowName(record.range)),
-          `（${record.range.description}）`,
-        ),
-      );
-    }
-    if (record.nearest.length > 0) {
-      body.append(
-        h('p', null, '近い番号の既知コード：'),
-        h('ul', { class: 'decoder-nearest' }, ...record.nearest.map(rowLink)),
-      );
-    }
-  }
-  const envelope = record.envelope;
-  body.append(
+function recordBody(record: DecodedRecord): HTMLElement {
+  const { candidates, elsewhere, range, envelope, errType, endpoint, message } = record;
+  return h(
+    'div',
+    null,
+    record.error
+      ? errorLine(record.error)
+      : candidates[0]
+        ? [h('ol', null, candidates.map(candidateItem)), ticketLine(record, candidates[0])]
+        : [
+            h(
+              'p',
+              null,
+              record.code === null
+                ? 'コードが見つかりません。'
+                : `コード ${record.code} は${elsewhere.length > 0 ? '、この届き方で引く表には' : 'どの表にも'}ありません。`,
+            ),
+            rowList('ほかの届き方の表にある同じ番号：', 'decoder-elsewhere', elsewhere),
+            range && h('p', null, '範囲：', rowLink(range), `（${range.description}）`),
+            rowList('近い番号のコード：', 'decoder-nearest', record.nearest),
+          ],
     h(
       'dl',
-      { class: 'decoder-facts' },
-      ...fact(
+      null,
+      fact(
         '包み',
-        envelope &&
-          h(
-            'a',
-            { href: envelope.url },
-            `${LAYERS[catalog.table(envelope.table).layer].label} ${envelope.code} の包み`,
-          ),
-        envelope && `：${envelope.description}`,
+        envelope && [
+          h('a', { href: envelope.url }, `${TABLE_NAMES[envelope.table]} ${envelope.code} の包み`),
+          `：${envelope.description}`,
+        ],
       ),
-      ...fact('err_type', record.errType && errTypeLine(record.errType)),
-      ...fact('エンドポイント', record.endpoint && code(record.endpoint)),
-      ...fact('メッセージ（原文）', record.message !== null && code(excerpt(record.message))),
-      ...fact('入力', h('code', { class: 'decoder-input-echo' }, excerpt(record.input))),
+      fact('err_type', errType && errTypeLine(errType)),
+      fact('エンドポイント', endpoint && code(endpoint)),
+      fact('メッセージ（原文）', message !== null && excerpt(message)),
+      fact('入力', excerpt(record.input)),
     ),
   );
-  return body;
 }
 
-/** One record shown in full, as the only result. */
-export function recordArticle(catalog: Catalog, record: DecodedRecord): HTMLElement {
-  return h(
-    'article',
+/**
+ * One record: in full as an `<article>` when it is the only result, or folded into a
+ * `<details>`. Its title gives the line and what was found in it (and, folded, the best row).
+ */
+function recordView(record: DecodedRecord, folded: boolean): HTMLElement {
+  const { line, error, code: value, form } = record;
+  const best = folded && record.candidates[0];
+  const found = error
+    ? ['読み取れません']
+    : [value !== null && `コード ${value}`, form && FORMS[form]];
+  const view = h(
+    folded ? 'details' : 'article',
     { class: 'decoder-record', 'data-record': '' },
-    h('h3', null, recordTitle(record)),
-    recordBody(catalog, record),
+    h(
+      folded ? 'summary' : 'h3',
+      null,
+      [`${line} 行目`, ...found].filter(Boolean).join(' · '),
+      best && ` → ${best.code} ${best.tableName}：${best.description}`,
+    ),
+    !folded && recordBody(record),
   );
+  // A folded body is built when first opened, which keeps a 10,000-line paste's first paint
+  // small (an article never toggles).
+  view.addEventListener('toggle', () => view.append(recordBody(record)), { once: true });
+  return view;
 }
 
-/** One record folded into a `<details>`, its body built only when first opened. */
-export function recordDetails(catalog: Catalog, record: DecodedRecord): HTMLElement {
-  const best = record.candidates[0];
-  const details = h(
-    'details',
-    { class: 'decoder-record', 'data-record': '' },
-    h('summary', null, recordTitle(record), best ? ` → ${rowName(best)}：${best.description}` : ''),
-  );
-  // Building the body on first open keeps a 10,000-line paste's first paint small.
-  details.addEventListener(
-    'toggle',
-    () => {
-      if (details.open) details.append(recordBody(catalog, record));
-    },
-    { once: true },
-  );
-  return details;
+/** Record details rendered at first, added by each “show more”, and unreadable lines listed. */
+const PAGE = 200;
+/**
+ * Record details in the very first frame of a big paste: fewer than PAGE, because laying
+ * out 200 details takes longer than the rest of that frame; later frames fill up to PAGE.
+ */
+const FIRST_PAGE = 50;
+/** Distinct codes listed in the summary; the rest are counted in one line. */
+const SUMMARY_ROWS = 100;
+
+/** “ほか N …” for what a list leaves out, or nothing. */
+const rest = (count: number, unit: string): Child =>
+  count > 0 && h('p', null, `ほか ${number(count)} ${unit}`);
+
+/** The summary: distinct codes with their counts, most frequent first, and unreadable lines. */
+function summaryView(records: readonly DecodedRecord[], done: boolean): Child[] {
+  const { codes, unreadable } = summarize(records);
+  const failed = records.filter((record) => record.error !== null);
+  /** A table row of `th` or `td` cells. */
+  const row = (cell: 'th' | 'td', cells: Child[]) =>
+    h(
+      'tr',
+      null,
+      cells.map((content) => h(cell, null, content)),
+    );
+  return [
+    h('h3', null, '概要'),
+    h(
+      'p',
+      null,
+      `${number(records.length)} 件のレコード${done ? '' : '（解析中…）'}、コード ${number(codes.length)} 種類、読み取れない行 ${number(unreadable)} 件。`,
+    ),
+    codes.length > 0 &&
+      h(
+        'table',
+        null,
+        // Header cells in a thead row head their columns (no scope needed).
+        h('thead', null, row('th', ['コード', '件数', '意味'])),
+        h(
+          'tbody',
+          null,
+          codes
+            .slice(0, SUMMARY_ROWS)
+            .map((entry) =>
+              row('td', [
+                rowLink(entry),
+                number(entry.count),
+                entry.description ?? 'どの表にもありません',
+              ]),
+            ),
+        ),
+      ),
+    rest(codes.length - SUMMARY_ROWS, '種類のコード'),
+    failed.length > 0 &&
+      h(
+        'details',
+        { class: 'decoder-unreadable' },
+        h('summary', null, `読み取れない行（${number(failed.length)} 件）`),
+        h(
+          'ul',
+          null,
+          failed
+            .slice(0, PAGE)
+            .map((record) =>
+              h('li', null, `${record.line} 行目：${record.error} `, excerpt(record.input)),
+            ),
+        ),
+        rest(failed.length - PAGE, '件'),
+      ),
+  ];
+}
+
+/**
+ * The results of one run into `output`: `records` grows as the run decodes, and each call of
+ * the function returned redraws them (`done` once all are in). One record is shown in full;
+ * more get the summary first, then the record details folded and paged.
+ */
+export function resultView(
+  output: HTMLOutputElement,
+  notice: Child,
+  records: readonly DecodedRecord[],
+): (done: boolean) => void {
+  const summary = h('section', { class: 'decoder-summary' });
+  const list = h('div');
+  const more = button('', () => showMore(PAGE));
+  let shown = 0;
+
+  /** Appends up to `count` more record details, and says how many remain. */
+  function showMore(count: number): void {
+    const next = records.slice(shown, shown + count);
+    list.append(...next.map((record) => recordView(record, true)));
+    shown += next.length;
+    const left = records.length - shown;
+    more.hidden = left <= 0;
+    more.textContent = `さらに ${number(Math.min(left, PAGE))} 件を表示（残り ${number(left)} 件）`;
+  }
+
+  return (done) => {
+    if (done && records.length < 2) {
+      fill(
+        output,
+        notice,
+        records[0] ? recordView(records[0], false) : errorLine('コードが見つかりません。'),
+      );
+      return;
+    }
+    if (records.length === 0) return;
+    // The first draw with records puts the sections in place; later ones refill them.
+    if (!summary.isConnected) {
+      fill(
+        output,
+        notice,
+        summary,
+        h('section', { class: 'decoder-details' }, h('h3', null, 'レコードの詳細'), list, more),
+      );
+    }
+    fill(summary, summaryView(records, done));
+    showMore((shown > 0 || done ? PAGE : FIRST_PAGE) - shown);
+  };
 }

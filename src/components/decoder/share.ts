@@ -1,28 +1,25 @@
 /**
- * The share link's fragment: `#q=` followed by the base64url of the UTF-8 text. The fragment
- * never reaches a server, and the caller passes only redacted text. Pure, so the tests and
- * the bench can use it too.
+ * The share link's fragment: `#q=` followed by the base64url (no padding) of the UTF-8 text.
+ * The fragment never reaches a server, and the caller passes only redacted text.
  */
 
-/** The fragment parameter that holds the shared input. */
-const KEY = 'q';
-
 /** Longest fragment a share link may carry; longer pastes are not put into a URL. */
-export const MAX_FRAGMENT_LENGTH = 16_000;
+const MAX_FRAGMENT_LENGTH = 16_000;
 
-/** Encodes text as base64url (no padding) of its UTF-8 bytes. */
-export function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  // Chunks keep `String.fromCharCode` within the engine's argument limit for long inputs.
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+/** The fragment (with its `#`) that carries the text, or null when it would be too long. */
+export function shareFragment(text: string): string | null {
+  // Base64 is longer than its text, so a longer text is refused without encoding it; this also
+  // keeps the spread below well within every engine's argument limit.
+  if (text.length > MAX_FRAGMENT_LENGTH) return null;
+  const base64 = btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+  const fragment = `#q=${base64.replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')}`;
+  return fragment.length > MAX_FRAGMENT_LENGTH ? null : fragment;
 }
 
-/** Decodes base64url of UTF-8 text; null when it is not valid. */
-export function fromBase64Url(value: string): string | null {
+/** The text a fragment (`location.hash`) carries, or null when it carries none that decodes. */
+export function readShareFragment(hash: string): string | null {
+  const value = /^#q=([\w-]+)$/.exec(hash)?.[1];
+  if (value === undefined) return null;
   try {
     const binary = atob(value.replaceAll('-', '+').replaceAll('_', '/'));
     const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
@@ -30,16 +27,4 @@ export function fromBase64Url(value: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** The fragment (with its `#`) that carries the text. */
-export function shareFragment(text: string): string {
-  return `#${KEY}=${toBase64Url(text)}`;
-}
-
-/** The text a fragment carries, or null when it carries none. */
-export function readShareFragment(hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const value = params.get(KEY);
-  return value === null ? null : fromBase64Url(value);
 }

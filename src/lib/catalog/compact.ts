@@ -47,7 +47,7 @@ export function compactCatalog(catalog: Catalog): CompactCatalog {
       // JSON drops the undefined ones.
       platform,
       endpoint,
-      arrives,
+      arrives: [...arrives],
       ranges: ranges.map(({ code, max, min }) => ({ code, max, min })),
     })),
     codes: catalog.tables.map((table) =>
