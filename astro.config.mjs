@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import sitemap from '@astrojs/sitemap';
 import cspPrune from './src/integrations/csp-prune.ts';
+import decoderCatalog from './src/integrations/decoder-catalog.ts';
 import { readFileSync } from 'node:fs';
 import { readCatalog } from './src/node/catalog.ts';
 import { CatalogError } from './src/lib/catalog/errors.ts';
@@ -66,6 +67,7 @@ export default defineConfig({
   integrations: [
     sitemap({ filter: (page) => !redirected.has(page) }),
     cspPrune(),
+    decoderCatalog(),
     starlight({
       title: 'MSDK エラーコード',
       description:

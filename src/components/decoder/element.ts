@@ -1,12 +1,13 @@
 /**
- * `<msdk-decoder>`: the decoder page's custom element. It reads the catalog from the page's
- * JSON data island and runs the same `src/lib/decode` as the command line on whatever is in
- * the textarea. Nothing pasted leaves the page: the only place the input goes is the URL
+ * `<msdk-decoder>`: the decoder page's custom element. It rebuilds the catalog from its compact
+ * form (bundled with this script, see `src/integrations/decoder-catalog.ts`) and runs the same
+ * `src/lib/decode` as the command line on whatever is in the textarea. Nothing pasted leaves the page: the only place the input goes is the URL
  * fragment of a share link, and only after `redact`.
  */
 import { decodeChunks, redact } from '../../lib/decode/index.ts';
 import type { DecodedRecord } from '../../lib/decode/types.ts';
-import { catalogFromCompact, parseCompactCatalog } from '../../lib/catalog/compact.ts';
+import { catalogFromCompact } from '../../lib/catalog/compact.ts';
+import compact from 'virtual:msdk/catalog';
 import { errorLine, number, resultView } from './render.ts';
 import { readShareFragment, shareFragment } from './share.ts';
 
@@ -41,11 +42,6 @@ function setUp(root: HTMLElement): void {
   const shareStatus = root.querySelector('[data-share-status]')!;
   /** What the results say while there is nothing to decode (from the page's markup). */
   const hint = output.firstElementChild!;
-  const compact = parseCompactCatalog(root.querySelector('[data-catalog]')?.textContent);
-  if (!compact) {
-    output.replaceChildren(errorLine('エラーコードの表を読み込めません。再読み込みしてください。'));
-    return;
-  }
   const catalog = catalogFromCompact(compact);
 
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,25 +1,22 @@
 /**
- * The catalog in the compact form the decoder page carries as a JSON data island. The page
- * renders it at build time with `compactCatalogJson`; the browser turns it back into the same
- * `Catalog` with `catalogFromCompact`, so the decoder runs on exactly the data of the site.
+ * The catalog in the compact form the decoder's script carries. The build writes it with
+ * `compactCatalogJson` into the module `virtual:msdk/catalog`
+ * (`src/integrations/decoder-catalog.ts`); the browser turns it back into the same `Catalog`
+ * with `catalogFromCompact`, so the decoder runs on exactly the data of the site.
  * Pure: no DOM, no astro:*, no node:* (it is imported on both sides).
  *
  * The rows are stored column by column (all codes, then all descriptions, then the distinct
- * handling texts), which gzip packs much tighter than one object per row: the island is part
- * of the decoder's 15 KB budget.
+ * handling texts), which gzip packs much tighter than one object per row: the data is part of
+ * the decoder's 15 KB budget.
  */
 import { ACTION_SLUGS, createCatalog, type Catalog, type TableSlug } from './index.ts';
 import type { TableData } from './schema.ts';
 
-/** The version of the compact shape, checked by the browser before it trusts the data. */
-export const COMPACT_VERSION = 2;
-
 /** A table without its rows, and without the title and section only the pages show. */
 type CompactTable = Omit<TableData, 'rows' | 'title' | 'section'> & { readonly slug: TableSlug };
 
-/** The whole data island. Row columns run table by table, in the order of `tables`. */
+/** The whole compact catalog. Row columns run table by table, in the order of `tables`. */
 export interface CompactCatalog {
-  readonly v: typeof COMPACT_VERSION;
   readonly tables: readonly CompactTable[];
   /**
    * Each table's codes in source order, each as its difference from the code before it
@@ -36,11 +33,10 @@ export interface CompactCatalog {
   readonly handlingOf: readonly number[];
 }
 
-/** The catalog reduced to what the decoder needs, for the page's data island. */
+/** The catalog reduced to what the decoder needs. */
 export function compactCatalog(catalog: Catalog): CompactCatalog {
   const handling = [...new Set(catalog.rows.map((row) => row.handling))];
   return {
-    v: COMPACT_VERSION,
     tables: catalog.tables.map(({ slug, layer, platform, endpoint, arrives, ranges }) => ({
       slug,
       layer,
@@ -62,15 +58,12 @@ export function compactCatalog(catalog: Catalog): CompactCatalog {
   };
 }
 
-/**
- * The JSON text of the data island. `<` is escaped so that no description can ever close the
- * `<script>` element it sits in.
- */
+/** The compact catalog as JSON text (which is a JavaScript expression too). */
 export function compactCatalogJson(catalog: Catalog): string {
-  return JSON.stringify(compactCatalog(catalog)).replaceAll('<', '\\u003c');
+  return JSON.stringify(compactCatalog(catalog));
 }
 
-/** Rebuilds the catalog from the data island, through the same `createCatalog` as the site. */
+/** Rebuilds the catalog from its compact form, through the same `createCatalog` as the site. */
 export function catalogFromCompact(compact: CompactCatalog): Catalog {
   const data: Partial<Record<TableSlug, TableData>> = {};
   let next = 0;
@@ -92,14 +85,4 @@ export function catalogFromCompact(compact: CompactCatalog): Catalog {
     };
   });
   return createCatalog(data);
-}
-
-/** Reads the data island's text; null when it is missing or not of this version. */
-export function parseCompactCatalog(text: string | null | undefined): CompactCatalog | null {
-  try {
-    const value = JSON.parse(text ?? '') as Partial<CompactCatalog> | null;
-    return value?.v === COMPACT_VERSION ? (value as CompactCatalog) : null;
-  } catch {
-    return null;
-  }
 }

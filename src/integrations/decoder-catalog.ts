@@ -1,0 +1,40 @@
+/**
+ * The catalog for the decoder in the browser, as the module `virtual:msdk/catalog`: the compact
+ * form of `src/lib/catalog/compact.ts`, read from the same table files as the pages. It is
+ * bundled into the decoder's script, so one gzip stream packs code and data together (smaller
+ * than a separate JSON data island in the page) and the browser caches it with the script's
+ * hashed file name.
+ */
+import type { AstroIntegration } from 'astro';
+import { compactCatalogJson } from '../lib/catalog/compact.ts';
+import { readCatalog, tableFiles, tablesDir } from '../node/catalog.ts';
+import { join } from 'node:path';
+
+const ID = 'virtual:msdk/catalog';
+const RESOLVED = `\0${ID}`;
+
+export default function decoderCatalog(): AstroIntegration {
+  return {
+    name: 'msdk-decoder-catalog',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'msdk-decoder-catalog',
+                resolveId: (id) => (id === ID ? RESOLVED : undefined),
+                load(id) {
+                  if (id !== RESOLVED) return undefined;
+                  // Edits to a table file rebuild the module in `astro dev`.
+                  for (const { file } of tableFiles()) this.addWatchFile(join(process.cwd(), file));
+                  return `export default ${compactCatalogJson(readCatalog(tablesDir()))};`;
+                },
+              },
+            ],
+          },
+        });
+      },
+    },
+  };
+}
