@@ -8,7 +8,6 @@ import { redact, summarize } from '../../lib/decode/index.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from '../../lib/decode/types.ts';
 import { ticketText } from '../../lib/ticket.ts';
 import { actionUrl } from '../../lib/urls.ts';
-import { copyText } from '../clipboard.ts';
 
 /** A child for `h`: a node, a text (never parsed as HTML), nothing, or a list of these. */
 export type Child = Node | string | null | undefined | false | Child[];
@@ -133,7 +132,9 @@ function candidateItem(candidate: Candidate, index: number): HTMLElement {
 /**
  * "Copy for ticket" for a decoded record: its best row, the permanent link (on the site's
  * public origin, as the build wrote it into the canonical link, like the code pages' copy
- * buttons), and the record as pasted with tokens, keys and openids redacted.
+ * buttons), and the record as pasted with tokens, keys and openids redacted. It uses the
+ * Clipboard API alone, as the share button does (every https or localhost page has it); the
+ * code pages' older-browser fallback in `clipboard.ts` would cost the decoder a script of its own.
  */
 function ticketLine(record: DecodedRecord, best: Candidate): HTMLElement {
   const status = h('span', { class: 'decoder-ticket__status', role: 'status' });
@@ -148,11 +149,11 @@ function ticketLine(record: DecodedRecord, best: Candidate): HTMLElement {
       },
       redact(record.input),
     );
-    void copyText(text).then((ok) => {
-      status.textContent = ok
-        ? 'チケット用の文面をコピーしました（トークン等は伏せてあります）。'
-        : 'コピーできませんでした。';
-    });
+    navigator.clipboard.writeText(text).then(
+      () =>
+        (status.textContent = 'チケット用の文面をコピーしました（トークン等は伏せてあります）。'),
+      () => (status.textContent = 'コピーできませんでした。'),
+    );
   });
   return h('p', null, copy, ' ', status);
 }
