@@ -4,19 +4,6 @@
  * takes these names from here, so one word means one idea everywhere.
  */
 
-/** The eight table slugs. They are part of every permanent URL: never rename one. */
-export const TABLE_SLUGS = [
-  'access',
-  'logic',
-  'qq-platform',
-  'wechat-platform',
-  'qq-game-center',
-  'qzone-share',
-  'qq-share',
-  'qq-blue-diamond',
-] as const;
-export type TableSlug = (typeof TABLE_SLUGS)[number];
-
 /** The three layers of the source document's overview (§1). */
 export const LAYERS = {
   access: { label: '接続層' },
@@ -79,8 +66,11 @@ export type Arrival = (typeof ARRIVAL_KINDS)[number];
 /** The envelopes of the logic layer: `ret` values whose `msg` carries a platform code. */
 export const ENVELOPES = { [-10000]: 'msg-of-10000', [-20000]: 'msg-of-20000' } as const;
 
-/** Short names of the tables, for the sidebar, badges and cross-links. */
-export const TABLE_NAMES: Record<TableSlug, string> = {
+/**
+ * The eight tables, by slug, with their short names (for the sidebar, badges and cross-links),
+ * in the source document's order. The slugs are part of every permanent URL: never rename one.
+ */
+export const TABLE_NAMES = {
   access: 'MSDK接続層',
   logic: 'MSDKロジック層',
   'qq-platform': 'モバイルQQプラットフォーム',
@@ -89,4 +79,7 @@ export const TABLE_NAMES: Record<TableSlug, string> = {
   'qzone-share': 'QZone共有 /share/qzone',
   'qq-share': 'QQ共有 /share/qq',
   'qq-blue-diamond': 'モバイルQQ青ダイヤ',
-};
+} as const;
+export type TableSlug = keyof typeof TABLE_NAMES;
+/** The table slugs in the source document's order. */
+export const TABLE_SLUGS = Object.keys(TABLE_NAMES) as [TableSlug, ...TableSlug[]];

@@ -230,28 +230,26 @@ export function rankCandidates(
 
 /**
  * Up to `limit` documented rows nearest to a code that no table has, closest first (on a tie,
- * the code of smaller magnitude). Rows of the route's own tables come first (an unknown `ret`
- * is compared with `ret` codes, an unknown WeChat code with WeChat codes); the rest of the
- * catalog fills the list when they run short. Rows that only announce a range or an envelope
- * are left out: the range is reported apart.
+ * the code of smaller magnitude), from the tables of the code's route: an unknown `ret` is
+ * compared with `ret` codes, an unknown WeChat code with WeChat codes. Rows that only announce
+ * a range or an envelope are left out: the range is reported apart.
  */
 export function nearestRows(catalog: Catalog, code: number, via: Via, limit = 3): readonly Row[] {
   const family = via === 'msg-of-20000' ? 'wechat-body' : via;
   const cache = indexOf(catalog).nearest;
   const key = `${family} ${code} ${limit}`;
-  const known = cache.get(key);
-  if (known) return known;
-  if (cache.size > 4096) cache.clear();
-  const picked: Row[] = [];
-  cache.set(key, picked);
-  for (const route of [family, 'bare-code'] as const) {
-    const rows = documentedRows(catalog, route)
-      .filter((row) => row.code !== code && !picked.includes(row))
+  let rows = cache.get(key);
+  if (!rows) {
+    if (cache.size > 4096) cache.clear();
+    rows = documentedRows(catalog, family)
+      .filter((row) => row.code !== code)
       .map((row) => ({ row, distance: Math.abs(row.code - code), size: Math.abs(row.code) }))
-      .sort((a, b) => a.distance - b.distance || a.size - b.size);
-    for (const { row } of rows.slice(0, limit - picked.length)) picked.push(row);
+      .sort((a, b) => a.distance - b.distance || a.size - b.size)
+      .slice(0, limit)
+      .map(({ row }) => row);
+    cache.set(key, rows);
   }
-  return picked;
+  return rows;
 }
 
 /** The rows of a route's tables, ascending by code then in the route's order of tables. */

@@ -53,10 +53,10 @@ function checkErrType(value: number | null, top: Candidate | undefined): ErrType
   const note = !top
     ? `${said}。照合できる行がないため比較できません。`
     : agrees === null
-      ? `${said}。${row} は個別コードを参照する行で、err_type を示さないため比較できません。`
+      ? `${said}。${row} は err_type を示さない行（個別コードを参照）のため比較できません。`
       : agrees
         ? `${expected} と一致します。`
-        : `${expected} と一致しません（食い違い）。応答の err_type と表の推奨処理の両方を確認してください。`;
+        : `${expected} と一致しません。応答と表の推奨処理の両方を確認してください。`;
   return { value, meaning, implied, agrees, note };
 }
 

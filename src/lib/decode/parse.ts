@@ -42,8 +42,7 @@ const NO_CODE =
 /** The error of a record whose JSON is cut off (its start is kept in the message). */
 const TRUNCATED = 'JSON が途中で切れています。応答の全体（閉じ括弧 } まで）を貼り付けてください。';
 /** The error of a record whose JSON holds none of the keys a code is read from. */
-const NO_KEYS =
-  'JSON に ret・errcode・error のいずれも見つかりません。エラーコードが見つかりません。';
+const NO_KEYS = 'JSON に ret・errcode・error のどれもありません。エラーコードが見つかりません。';
 
 /** A JSON value as a message: text as it is, a number written out. */
 const asMessage = (value: unknown): string | null =>
