@@ -97,29 +97,28 @@ export function lookupTables(catalog: Catalog, via: Via): readonly TableSlug[] {
     .map((entry) => entry.slug));
 }
 
-/** Words too common in the descriptions and messages to say anything about a row. */
-const STOPWORDS = new Set(
-  'the and for not has have this that with from error errors err msg ret code failed fail java net exception hint hints req_id rid'.split(
-    ' ',
-  ),
-);
 const WECHAT_SUFFIX = /\b(?:rid|hints?|req_id)\s*:/i;
 
+/**
+ * The words of a text that can tie a message to a row: ASCII words of three or more letters
+ * (the descriptions are Japanese with English terms such as `openid`, `skey`, `msdk`), less
+ * the few that every error message has.
+ */
 const wordsOf = (text: string): string[] =>
-  (text.toLowerCase().match(/[a-z][a-z0-9_]{2,}/g) ?? []).filter((word) => !STOPWORDS.has(word));
+  (text.toLowerCase().match(/[a-z][a-z0-9_]{2,}/g) ?? []).filter(
+    (word) => !/^(?:errors?|code|msg|ret|the|and|for|not|fail(?:ed)?)$/.test(word),
+  );
 
 /**
  * How strongly a message (its text after the leading code) points at a row, and the words
- * that show it; null when it does not.
+ * that show it; null when it does not. A message holding the whole description, or held by
+ * it, counts most.
  */
 function messageMatch(row: Row, text: string, words: readonly string[]) {
   const description = row.description.toLowerCase();
-  const lower = text.toLowerCase();
-  if (description.length >= 4 && lower.includes(description)) {
-    return { score: 10 + description.length, evidence: row.description };
-  }
-  if (text.length >= 4 && description.includes(lower.trim())) {
-    return { score: 10 + text.length, evidence: text.trim() };
+  const lower = text.trim().toLowerCase();
+  if (lower.length >= 4 && (lower.includes(description) || description.includes(lower))) {
+    return { score: 99, evidence: lower.includes(description) ? row.description : text.trim() };
   }
   const shared = [...new Set(wordsOf(description))].filter((word) => words.includes(word));
   return shared.length ? { score: shared.length, evidence: shared.join(', ') } : null;
