@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const scale = process.argv.includes('--scale');
@@ -26,7 +26,7 @@ const steps: [string, string[]][] = [
 
 const results: Record<string, unknown>[] = [];
 for (const [name, args] of steps) {
-  if (!existsSync(join(ROOT, args[0]!))) {
+  if (!existsSync(resolve(ROOT, args[0]!))) {
     console.error(`bench: ${name} skipped (${args[0]} not found)`);
     continue;
   }
