@@ -127,16 +127,19 @@ function messageMatch(row: Row, text: string, words: readonly string[]) {
 /** A table's name as it reads before the particle の (a name ending in ASCII gets a space). */
 const nameOf = (slug: TableSlug) => TABLE_NAMES[slug].replace(/[!-~]$/, '$& ');
 
-/** Per route: how the looked-up code is described, and its default order in words. */
-const ROUTE_WORDS: Record<Via, readonly [lookup: string, order: string]> = {
+/**
+ * Per route: how the looked-up code is described, and the route's default order of tables in
+ * words (routes that reach one table have no order to explain).
+ */
+const ROUTE_WORDS: Record<Via, readonly [lookup: string, order?: string]> = {
   ret: ['ret: ', 'ret で届く表の既定の順（接続層→ロジック層→各サービス→共有）'],
   'msg-of-10000': [
     'ret: -10000 の msg のコード ',
     'QQ側の表の既定の順（モバイルQQプラットフォーム→共有→その他のQQサービス）',
   ],
-  'msg-of-20000': ['ret: -20000 の msg のコード ', 'ウィーチャットの表'],
-  'wechat-body': ['ウィーチャットの応答の errcode ', 'ウィーチャットの表'],
-  'qq-oauth-body': ['QQ OAuth の応答の error ', 'モバイルQQプラットフォームの表'],
+  'msg-of-20000': ['ret: -20000 の msg のコード '],
+  'wechat-body': ['ウィーチャットの応答の errcode '],
+  'qq-oauth-body': ['QQ OAuth の応答の error '],
   'bare-code': ['コード ', '文脈のない番号のため、資料の章の順'],
   'bare-msg': [
     'msg の値の先頭のコード ',
