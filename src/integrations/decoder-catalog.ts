@@ -6,9 +6,10 @@
  * hashed file name.
  */
 import type { AstroIntegration } from 'astro';
+import { resolve } from 'node:path';
 import { compactCatalogJson } from '../lib/catalog/compact.ts';
-import { readCatalog, tableFiles, tablesDir } from '../node/catalog.ts';
-import { join } from 'node:path';
+import { catalogFromFiles } from '../lib/catalog/load.ts';
+import { tableFiles } from '../node/catalog.ts';
 
 const ID = 'virtual:msdk/catalog';
 const RESOLVED = `\0${ID}`;
@@ -26,9 +27,10 @@ export default function decoderCatalog(): AstroIntegration {
                 resolveId: (id) => (id === ID ? RESOLVED : undefined),
                 load(id) {
                   if (id !== RESOLVED) return undefined;
+                  const files = tableFiles();
                   // Edits to a table file rebuild the module in `astro dev`.
-                  for (const { file } of tableFiles()) this.addWatchFile(join(process.cwd(), file));
-                  return `export default ${compactCatalogJson(readCatalog(tablesDir()))};`;
+                  for (const { file } of files) this.addWatchFile(resolve(file));
+                  return `export default ${compactCatalogJson(catalogFromFiles(files))};`;
                 },
               },
             ],

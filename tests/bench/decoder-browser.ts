@@ -26,9 +26,8 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from '@playwright/test';
-import { launchChromium } from '../support/chromium.ts';
+import type { Page } from '@playwright/test';
+import { launchChromium, ownScripts } from '../support/chromium.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUDGET_BYTES = 15 * 1024;
@@ -247,24 +246,6 @@ const median = (values: number[]): number => {
 const round = (value: number): number => Math.round(value * 10) / 10;
 
 /** The scripts a page loads, by URL, with their bodies. */
-async function scriptsOf(browser: Browser, url: string): Promise<Map<string, Buffer>> {
-  const page = await browser.newPage();
-  const scripts = new Map<string, Buffer>();
-  const pending: Promise<void>[] = [];
-  page.on('response', (response) => {
-    if (response.request().resourceType() !== 'script') return;
-    pending.push(
-      response.body().then((body) => {
-        scripts.set(response.url(), body);
-      }),
-    );
-  });
-  await page.goto(url, { waitUntil: 'networkidle' });
-  await Promise.all(pending);
-  await page.close();
-  return scripts;
-}
-
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist', 'decoder', 'index.html'))) {
     throw new Error('no built site in dist/: run npm run build first');
@@ -344,21 +325,17 @@ async function main(): Promise<void> {
     report('textarea-paint-10k-baseline', textareaOnly);
 
     // The decoder's own scripts: those /decoder/ loads and the home page does not.
-    const decoderScripts = await scriptsOf(browser, `${base}/decoder/`);
-    const homeScripts = await scriptsOf(browser, `${base}/`);
-    const own = [...decoderScripts].filter(([url]) => !homeScripts.has(url));
-    const jsBytes = own.reduce((sum, [, body]) => sum + gzipSync(body).length, 0);
+    const page = await browser.newPage();
+    const own = await ownScripts(page, `${base}/decoder/`, `${base}/`);
+    await page.close();
+    const jsBytes = own.reduce((sum, t) => sum + t.bytes, 0);
     console.log(
       JSON.stringify({
         name: 'decoder-js-gzip',
         bytes: jsBytes,
         budget_bytes: BUDGET_BYTES,
         within_budget: jsBytes <= BUDGET_BYTES,
-        files: own.map(([url, body]) => ({
-          path: new URL(url).pathname,
-          bytes: body.length,
-          gzip: gzipSync(body).length,
-        })),
+        files: own.map((t) => ({ path: new URL(t.url).pathname, gzip: t.bytes })),
       }),
     );
   } finally {

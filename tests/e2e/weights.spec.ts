@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { firstVisit } from '../support/chromium.ts';
+import { firstVisit, ownScripts } from '../support/chromium.ts';
 import { DIST } from '../support/published.ts';
 
 const KB = 1024;
@@ -34,10 +34,7 @@ test("the decoder's own JavaScript, catalog data included, stays within its meas
 }) => {
   // The decoder's scripts are those /decoder/ loads and the home page does not: its entry
   // (which carries the catalog) and every chunk it pulls in, as in `npm run bench`.
-  const scripts = async (path: string) =>
-    (await firstVisit(page, path)).filter((t) => /\/_astro\/[^/]+\.js$/.test(t.url));
-  const home = new Set((await scripts('/')).map((t) => t.url));
-  const own = (await scripts('/decoder/')).filter((t) => !home.has(t.url));
+  const own = await ownScripts(page, '/decoder/', '/');
   const entry = own.find((t) => /\/_astro\/Decoder\.[^/]*\.js$/.test(t.url));
   // The catalog is in the entry: every table's descriptions are several kilobytes.
   expect(entry?.bytes).toBeGreaterThan(8 * KB);

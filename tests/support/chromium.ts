@@ -47,3 +47,19 @@ export async function firstVisit(
   await page.waitForLoadState('networkidle');
   return Promise.all(transfers);
 }
+
+/**
+ * The scripts a first visit to `url` loads that one to `besides` does not, gzipped: a page's
+ * own JavaScript (for `/decoder/`, the decoder's entry with its catalog and every chunk it
+ * pulls in), as the weight test and `npm run bench` both count it.
+ */
+export async function ownScripts(
+  page: Page,
+  url: string,
+  besides: string,
+): Promise<{ url: string; bytes: number }[]> {
+  const scripts = async (path: string) =>
+    (await firstVisit(page, path)).filter((t) => /\/_astro\/[^/]+\.js$/.test(t.url));
+  const common = new Set((await scripts(besides)).map((t) => t.url));
+  return (await scripts(url)).filter((t) => !common.has(t.url));
+}
