@@ -1,8 +1,9 @@
 /**
  * `<msdk-decoder>`: the decoder page's custom element. It rebuilds the catalog from its compact
  * form (bundled with this script, see `src/integrations/decoder-catalog.ts`) and runs the same
- * `src/lib/decode` as the command line on whatever is in the textarea. Nothing pasted leaves the page: the only place the input goes is the URL
- * fragment of a share link, and only after `redact`.
+ * `src/lib/decode` as the command line on whatever is in the textarea. Nothing pasted leaves
+ * the page: the only place the input goes is the URL fragment of a share link, and only after
+ * `redact`.
  */
 import { decodeChunks, redact } from '../../lib/decode/index.ts';
 import type { DecodedRecord } from '../../lib/decode/types.ts';
