@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ACTIONS, TABLE_NAMES } from '../lib/catalog/index.ts';
-import { decode, summarize, type DecodedRecord } from '../lib/decode/index.ts';
+import { RECORD_FORMS, decode, summarize, type DecodedRecord } from '../lib/decode/index.ts';
 import { readCatalog } from '../node/catalog.ts';
 
 const USAGE = `使い方: npm run decode -- [--json] [INPUT…]
@@ -45,15 +45,6 @@ export function parseArgs(args: readonly string[]): Options {
   return { json, help, input: input.length ? input.join(' ') : null };
 }
 
-const FORMS: Record<NonNullable<DecodedRecord['form']>, string> = {
-  'msdk-response': 'MSDK の応答',
-  'wechat-body': 'ウィーチャットの応答',
-  'qq-oauth-body': 'QQ OAuth の応答',
-  pairs: 'key=value の組',
-  'bare-code': 'コードのみ',
-  'bare-msg': 'msg の値',
-};
-
 const oneLine = (text: string, max = 100) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -66,7 +57,7 @@ export function formatRecord(record: DecodedRecord): string {
     out.push(`  読み取れません: ${record.error}`);
     return out.join('\n');
   }
-  const form = record.form ? FORMS[record.form] : '不明';
+  const form = record.form ? RECORD_FORMS[record.form] : '不明';
   out.push(
     `  形式: ${form}${record.ret !== null ? `  ret: ${record.ret}` : ''}  照合したコード: ${record.code}`,
   );

@@ -4,7 +4,7 @@
  * Every href comes from the decoder's records, which build them with `src/lib/urls.ts`.
  */
 import { ACTIONS, TABLE_NAMES, type TableSlug } from '../../lib/catalog/index.ts';
-import { redact, summarize } from '../../lib/decode/index.ts';
+import { RECORD_FORMS, redact, summarize } from '../../lib/decode/index.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from '../../lib/decode/types.ts';
 import { ticketText } from '../../lib/ticket.ts';
 import { actionUrl } from '../../lib/urls.ts';
@@ -65,15 +65,6 @@ const sign = (text: string): HTMLElement => h('span', { 'aria-hidden': 'true' },
 /** An error as visible text. */
 export const errorLine = (message: string): HTMLElement =>
   h('p', { 'data-error': '' }, sign('⚠ '), message);
-
-const FORMS: Record<NonNullable<DecodedRecord['form']>, string> = {
-  'msdk-response': 'MSDK の応答',
-  'wechat-body': 'ウィーチャットの応答',
-  'qq-oauth-body': 'QQ OAuth の応答',
-  pairs: 'ret と msg の組',
-  'bare-code': 'コードのみ',
-  'bare-msg': 'msg の値',
-};
 
 /**
  * A row's code and table, linked to its page; only the code for a code in no table (a summary
@@ -224,7 +215,7 @@ function recordView(record: DecodedRecord, folded: boolean): HTMLElement {
   const best = folded && record.candidates[0];
   const found = error
     ? ['読み取れません']
-    : [value !== null && `コード ${value}`, form && FORMS[form]];
+    : [value !== null && `コード ${value}`, form && RECORD_FORMS[form]];
   const view = h(
     folded ? 'details' : 'article',
     { class: 'decoder-record', 'data-record': '' },

@@ -17,11 +17,21 @@ import { codeUrl } from '../urls.ts';
 import { foldChars } from './normalize.ts';
 import { parseRecord } from './parse.ts';
 import { splitRecords, type RawRecord } from './split.ts';
-import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from './types.ts';
+import type { Candidate, DecodedRecord, ErrTypeCheck, RecordForm, RowRef } from './types.ts';
 
 export type * from './types.ts';
 export { redact, REDACTED } from './redact.ts';
 export { lookupTables, type Via } from '../classify/rank.ts';
+
+/** Each record form in words, as the widget and the command line name it. */
+export const RECORD_FORMS: Record<RecordForm, string> = {
+  'msdk-response': 'MSDK の応答',
+  'wechat-body': 'ウィーチャットの応答',
+  'qq-oauth-body': 'QQ OAuth の応答',
+  pairs: 'key=value の組',
+  'bare-code': 'コードのみ',
+  'bare-msg': 'msg の値',
+};
 
 /** A reference to one row, for an envelope, a range or a nearby code. */
 const rowRef = ({ table, code, description }: Row): RowRef => ({

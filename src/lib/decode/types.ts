@@ -4,7 +4,7 @@
  */
 import type { ActionSlug, ErrType, TableSlug } from '../catalog/index.ts';
 
-/** The form a record was recognised as. */
+/** The form a record was recognised as (named in words by `RECORD_FORMS`). */
 export type RecordForm =
   'msdk-response' | 'wechat-body' | 'qq-oauth-body' | 'pairs' | 'bare-code' | 'bare-msg';
 
