@@ -9,7 +9,7 @@ import { decodeChunks, redact } from '../../lib/decode/index.ts';
 import type { DecodedRecord } from '../../lib/decode/types.ts';
 import { catalogFromCompact } from '../../lib/catalog/compact.ts';
 import compact from 'virtual:msdk/catalog';
-import { errorLine, number, resultView } from './render.ts';
+import { copy, errorLine, number, resultView } from './render.ts';
 import { readShareFragment, shareFragment } from './share.ts';
 
 /** Keystrokes within this many milliseconds are decoded together. */
@@ -153,12 +153,11 @@ function setUp(root: HTMLElement): void {
     if (!fragment) return void say('長すぎて共有できません。必要な行だけにしてください。');
     history.replaceState(history.state, '', fragment);
     const masked = text === input.value ? '' : '（トークン等は伏せてあります）';
-    try {
-      await navigator.clipboard.writeText(location.href);
-      say(`共有リンクをコピーしました${masked}。`);
-    } catch {
-      say(`アドレスバーのリンクをコピーしてください${masked}。`);
-    }
+    say(
+      (await copy(location.href))
+        ? `共有リンクをコピーしました${masked}。`
+        : `アドレスバーのリンクをコピーしてください${masked}。`,
+    );
   }
 
   input.addEventListener('input', (event) => {

@@ -52,6 +52,21 @@ const excerpt = (text: string): HTMLElement =>
 
 const code = (value: unknown): HTMLElement => h('code', null, String(value));
 
+/**
+ * Copies text with the Clipboard API (every https or localhost page has it); false when the
+ * browser refuses or has no Clipboard API. The code pages' older-browser fallback in `clipboard.ts` is left out here:
+ * sharing it would cost the decoder a script of its own.
+ */
+export async function copy(text: string): Promise<boolean> {
+  try {
+    // Throws at once where there is no Clipboard API (an insecure origin): caught here too.
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A button that runs `action` when pressed. */
 const button = (label: string, action: () => void): HTMLButtonElement => {
   const element = h('button', { class: 'decoder-button' }, label);
@@ -123,13 +138,11 @@ function candidateItem(candidate: Candidate, index: number): HTMLElement {
 /**
  * "Copy for ticket" for a decoded record: its best row, the permanent link (on the site's
  * public origin, as the build wrote it into the canonical link, like the code pages' copy
- * buttons), and the record as pasted with tokens, keys and openids redacted. It uses the
- * Clipboard API alone, as the share button does (every https or localhost page has it); the
- * code pages' older-browser fallback in `clipboard.ts` would cost the decoder a script of its own.
+ * buttons), and the record as pasted with tokens, keys and openids redacted.
  */
 function ticketLine(record: DecodedRecord, best: Candidate): HTMLElement {
   const status = h('span', { class: 'decoder-ticket__status', role: 'status' });
-  const copy = button('チケット用にコピー', () => {
+  const copyButton = button('チケット用にコピー', () => {
     const origin =
       document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ?? location.origin;
     const text = ticketText(
@@ -140,13 +153,13 @@ function ticketLine(record: DecodedRecord, best: Candidate): HTMLElement {
       },
       redact(record.input),
     );
-    navigator.clipboard.writeText(text).then(
-      () =>
-        (status.textContent = 'チケット用の文面をコピーしました（トークン等は伏せてあります）。'),
-      () => (status.textContent = 'コピーできませんでした。'),
-    );
+    void copy(text).then((ok) => {
+      status.textContent = ok
+        ? 'チケット用の文面をコピーしました（トークン等は伏せてあります）。'
+        : 'コピーできませんでした。';
+    });
   });
-  return h('p', null, copy, ' ', status);
+  return h('p', null, copyButton, ' ', status);
 }
 
 /** The err_type check: a verdict in words and with a sign (not colour alone), then why. */
