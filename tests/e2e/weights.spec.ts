@@ -40,7 +40,7 @@ test("the decoder's own JavaScript, catalog data included, stays within its meas
   expect(entry?.bytes).toBeGreaterThan(8 * KB);
   const total = own.reduce((sum, t) => sum + t.bytes, 0);
   const files = own.map((t) => `${t.bytes} ${t.url}`).join('\n');
-  // The budget is 15 KB (15,360 B). Today's figure is 16,356 B: about 5.3 KB of it is the
+  // The budget is 15 KB (15,360 B). Today's figure is 16,362 B: about 5.3 KB of it is the
   // catalog's descriptions and handling texts, which every result shows. This holds the line
   // against growth while the rest of the gap waits for a decision (see the issue notes).
   expect(total, files).toBeLessThanOrEqual(16_500);
