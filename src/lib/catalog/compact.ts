@@ -29,9 +29,15 @@ export interface CompactCatalog {
   readonly descriptions: readonly string[];
   /** The distinct handling texts (many rows share one). */
   readonly handling: readonly string[];
-  /** Every row's handling text, as an index into `handling`. */
-  readonly handlingOf: readonly number[];
+  /**
+   * Every row's handling text, as an index into `handling`: one character per row, whose code
+   * is the index plus `INDEX_BASE` (a character packs tighter than a JSON number).
+   */
+  readonly handlingOf: string;
 }
+
+/** The code of the character that stands for index 0 in `handlingOf` (`0`; all ASCII up to 79). */
+const INDEX_BASE = 48;
 
 /** The catalog reduced to what the decoder needs. */
 export function compactCatalog(catalog: Catalog): CompactCatalog {
@@ -54,7 +60,9 @@ export function compactCatalog(catalog: Catalog): CompactCatalog {
     ),
     descriptions: catalog.rows.map((row) => row.description),
     handling,
-    handlingOf: catalog.rows.map((row) => handling.indexOf(row.handling)),
+    handlingOf: String.fromCharCode(
+      ...catalog.rows.map((row) => INDEX_BASE + handling.indexOf(row.handling)),
+    ),
   };
 }
 
@@ -79,7 +87,7 @@ export function catalogFromCompact(compact: CompactCatalog): Catalog {
           code: (code += step),
           action: ACTION_SLUGS[Number.parseInt(compact.actions[t]?.[r] ?? '', 36)]!,
           description: compact.descriptions[at]!,
-          handling: compact.handling[compact.handlingOf[at]!]!,
+          handling: compact.handling[compact.handlingOf.charCodeAt(at) - INDEX_BASE]!,
         };
       }),
     };
