@@ -101,7 +101,9 @@ export function formatRecord(record: DecodedRecord): string {
 
 function formatSummary(records: readonly DecodedRecord[]): string {
   const summary = summarize(records);
-  const lines = [`— ${summary.records} 件のレコード（読めないもの ${summary.unreadable} 件）`];
+  const lines = [
+    `— ${records.length} 件のレコード（読めないもの ${summary.unreadable.length} 件）`,
+  ];
   for (const entry of summary.codes) {
     const where = entry.table ? `${entry.table} ${entry.code}` : `${entry.code}（表にないコード）`;
     lines.push(

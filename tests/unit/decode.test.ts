@@ -74,9 +74,9 @@ const CASES: [string, string, Expected][] = [
     },
   ],
   [
-    'ret -10000 with msg 100000 whose words match the QQ share row',
+    'ret -10000 with msg 100000 and no endpoint: the QQ platform first, then QQ share',
     '{"ret":-10000,"msg":"100000,uin,skey error"}',
-    { candidates: ['qq-share 100000', 'qq-platform 100000'], envelope: -10000 },
+    { candidates: ['qq-platform 100000', 'qq-share 100000'], envelope: -10000 },
   ],
   [
     'ret -10000 with msg 1002 and /share/qzone: the QZone share table',
@@ -115,9 +115,9 @@ const CASES: [string, string, Expected][] = [
     { candidates: ['access -101', 'logic -101'] },
   ],
   [
-    'ret -101 whose msg names the logic layer: logic first',
+    'ret -101: the access layer first (every response passes it), then the logic layer',
     '{"ret":-101,"msg":"msdk logic internal error"}',
-    { candidates: ['logic -101', 'access -101'] },
+    { candidates: ['access -101', 'logic -101'] },
   ],
   [
     'ret 100012: only QQ share has it in ret',
@@ -265,9 +265,12 @@ const CASES: [string, string, Expected][] = [
     { candidates: ['wechat-platform 40001'], form: 'bare-msg' },
   ],
   [
-    'bare msg -1 with a WeChat hints suffix: WeChat first',
+    'bare msg -1 with a WeChat hints suffix: the msg tables first, in the source order',
     '-1,system error, hints: [ req_id: ABC ]',
-    { candidates: ['wechat-platform -1', 'qq-platform -1', 'qq-blue-diamond -1'] },
+    {
+      candidates: ['qq-platform -1', 'wechat-platform -1', 'qq-blue-diamond -1'],
+      form: 'bare-msg',
+    },
   ],
   // What people really paste: full-width and look-alike characters.
   ['full-width digits and U+2212 minus', '−３０３', { candidates: ['access -303'] }],
@@ -308,7 +311,7 @@ const CASES: [string, string, Expected][] = [
   [
     'JSON without any code',
     '{"foo":1,"bar":"baz"}',
-    { candidates: [], error: /エラーコードが見つかりません/ },
+    { candidates: [], error: /JSON に ret・errcode・error のどれもありません/ },
   ],
   ['a lone brace', '}', { candidates: [], error: /エラーコードが見つかりません/ }],
 ];
@@ -356,11 +359,9 @@ describe('decode: candidates', () => {
       expect(candidate.handling).toBe(row?.handling);
       expect(candidate.action).toBe(row?.action);
       expect(candidate.url).toBe(`/codes/${candidate.table}/${candidate.code}/`);
-      expect(candidate.reason).toMatch(/照合/);
+      expect(candidate.reason).toMatch(/^第\d候補：QQ側の表の既定の順（/);
     }
-    expect(record?.candidates[0]?.reason).toBe(
-      'ret: -10000 の msg のコード -1 をモバイルQQプラットフォームの表で照合（QQ側の第一候補）',
-    );
+    expect(record?.candidates.map((c) => c.reason.slice(0, 4))).toEqual(['第1候補', '第2候補']);
   });
 
   test('the endpoint reason says why the share table is first', () => {

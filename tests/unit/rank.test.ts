@@ -56,13 +56,10 @@ describe('rankCandidates', () => {
   });
 
   test('an endpoint ranks its table first, over the default order and over the message', () => {
-    expect(
-      ranked(100000, {
-        via: 'msg-of-10000',
-        endpoint: '/share/qq',
-        message: '100000,response_type',
-      }),
-    ).toEqual(['qq-share 100000', 'qq-platform 100000']);
+    expect(ranked(100000, { via: 'msg-of-10000', endpoint: '/share/qq' })).toEqual([
+      'qq-share 100000',
+      'qq-platform 100000',
+    ]);
     expect(ranked(100000, { via: 'bare-code', endpoint: '/share/qq' })[0]).toBe('qq-share 100000');
     // An endpoint whose table lacks the code changes nothing.
     expect(ranked(100000, { via: 'bare-code', endpoint: '/share/qzone' })[0]).toBe(
@@ -70,30 +67,18 @@ describe('rankCandidates', () => {
     );
   });
 
-  test('a message matching a description ranks that row first', () => {
-    expect(ranked(-1, { via: 'bare-code', message: 'system error' })[0]).toBe('wechat-platform -1');
-    expect(ranked(-101, { via: 'ret', message: 'msdk logic internal error' })).toEqual([
-      'logic -101',
-      'access -101',
-    ]);
-  });
-
-  test('a WeChat rid/hints suffix ranks the WeChat row first', () => {
-    expect(ranked(-1, { via: 'bare-msg', message: '-1,oops rid: 1234' })[0]).toBe(
-      'wechat-platform -1',
-    );
-  });
-
-  test('reasons say the lookup and the rank, in Japanese', () => {
+  test('reasons say why each row is in its place, in Japanese', () => {
     const [first, second] = rankCandidates(catalog, -1, { via: 'msg-of-10000' });
-    expect(first?.reason).toBe(
-      'ret: -10000 の msg のコード -1 をモバイルQQプラットフォームの表で照合（QQ側の第一候補）',
-    );
-    expect(second?.reason).toMatch(
-      /^ret: -10000 の msg のコード -1 をモバイルQQ青ダイヤの表で照合（第2候補：/,
-    );
+    const order = 'QQ側の表の既定の順（QQプラットフォーム→共有→その他）';
+    expect(first?.reason).toBe(`第1候補：${order}`);
+    expect(second?.reason).toBe(`第2候補：${order}`);
+    const [shared] = rankCandidates(catalog, 100000, {
+      via: 'msg-of-10000',
+      endpoint: '/share/qq',
+    });
+    expect(shared?.reason).toBe('レコードに /share/qq が含まれるため優先');
     const [only] = rankCandidates(catalog, -303, { via: 'ret' });
-    expect(only?.reason).toBe('ret: -303 をMSDK接続層の表で照合（この番号を持つ表はここだけ）');
+    expect(only?.reason).toBe('この届き方でこの番号を持つ表はここだけ');
   });
 
   test('the same question gets the same (shared, frozen) answer', () => {

@@ -4,7 +4,7 @@
  * Every href comes from the decoder's records, which build them with `src/lib/urls.ts`.
  */
 import { ACTIONS, TABLE_NAMES, type TableSlug } from '../../lib/catalog/index.ts';
-import { RECORD_FORMS, redact, summarize } from '../../lib/decode/index.ts';
+import { redact, summarize } from '../../lib/decode/index.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from '../../lib/decode/types.ts';
 import { ticketText } from '../../lib/ticket.ts';
 import { actionUrl } from '../../lib/urls.ts';
@@ -221,14 +221,12 @@ function recordBody(record: DecodedRecord): HTMLElement {
 
 /**
  * One record: in full as an `<article>` when it is the only result, or folded into a
- * `<details>`. Its title gives the line and what was found in it (and, folded, the best row).
+ * `<details>`. Its title gives the line and the code found in it (and, folded, the best row).
  */
 function recordView(record: DecodedRecord, folded: boolean): HTMLElement {
-  const { line, error, code: value, form } = record;
+  const { line, error, code: value } = record;
   const best = folded && record.candidates[0];
-  const found = error
-    ? ['読み取れません']
-    : [value !== null && `コード ${value}`, form && RECORD_FORMS[form]];
+  const found = error ? ['読み取れません'] : [value !== null && `コード ${value}`];
   const view = h(
     folded ? 'details' : 'article',
     { class: 'decoder-record', 'data-record': '' },
@@ -263,7 +261,6 @@ const rest = (count: number, unit: string): Child =>
 /** The summary: distinct codes with their counts, most frequent first, and unreadable lines. */
 function summaryView(records: readonly DecodedRecord[], done: boolean): Child[] {
   const { codes, unreadable } = summarize(records);
-  const failed = records.filter((record) => record.error !== null);
   /** A table row of `th` or `td` cells. */
   const row = (cell: 'th' | 'td', cells: Child[]) =>
     h(
@@ -276,7 +273,7 @@ function summaryView(records: readonly DecodedRecord[], done: boolean): Child[] 
     h(
       'p',
       null,
-      `${number(records.length)} 件のレコード${done ? '' : '（解析中…）'}、コード ${number(codes.length)} 種類、読み取れない行 ${number(unreadable)} 件。`,
+      `${number(records.length)} 件のレコード${done ? '' : '（解析中…）'}、コード ${number(codes.length)} 種類、読み取れない行 ${number(unreadable.length)} 件。`,
     ),
     codes.length > 0 &&
       h(
@@ -299,21 +296,21 @@ function summaryView(records: readonly DecodedRecord[], done: boolean): Child[] 
         ),
       ),
     rest(codes.length - SUMMARY_ROWS, '種類のコード'),
-    failed.length > 0 &&
+    unreadable.length > 0 &&
       h(
         'details',
         { class: 'decoder-unreadable' },
-        h('summary', null, `読み取れない行（${number(failed.length)} 件）`),
+        h('summary', null, `読み取れない行（${number(unreadable.length)} 件）`),
         h(
           'ul',
           null,
-          failed
+          unreadable
             .slice(0, PAGE)
             .map((record) =>
               h('li', null, `${record.line} 行目：${record.error} `, excerpt(record.input)),
             ),
         ),
-        rest(failed.length - PAGE, '件'),
+        rest(unreadable.length - PAGE, '件'),
       ),
   ];
 }

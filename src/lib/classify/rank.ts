@@ -8,9 +8,7 @@
  *    code can arrive from by that route (`lookupTables`). Never neighbours, never the same
  *    number from an unrelated mechanism.
  * 2. A table whose endpoint path (`/share/qq`, `/share/qzone`) appears in the record first.
- * 3. Then a row whose description shares words with the message (or is contained in it), and
- *    a WeChat row when the message carries WeChat's `rid:` / `hints: [ req_id: … ]` suffix.
- * 4. Then the route's fixed order of tables (`lookupTables`), derived from the catalog's own
+ * 3. Then the route's fixed order of tables (`lookupTables`), derived from the catalog's own
  *    metadata (`arrives`, `layer`, `platform`, `endpoint`).
  */
 import {
@@ -33,8 +31,6 @@ export interface RankContext {
   readonly via: Via;
   /** An endpoint path found in the record, e.g. `/share/qq`. */
   readonly endpoint?: string | null | undefined;
-  /** The message that came with the code (msg, errmsg, error_description, or the bare msg). */
-  readonly message?: string | null | undefined;
 }
 
 const arrivesIn = (table: Table, ...kinds: Arrival[]) =>
@@ -97,54 +93,12 @@ export function lookupTables(catalog: Catalog, via: Via): readonly TableSlug[] {
     .map((entry) => entry.slug));
 }
 
-const WECHAT_SUFFIX = /\b(?:rid|hints?|req_id)\s*:/i;
-
-/**
- * The words of a text that can tie a message to a row: ASCII words of three or more letters
- * (the descriptions are Japanese with English terms such as `openid`, `skey`, `msdk`), less
- * the few that every error message has.
- */
-const wordsOf = (text: string): string[] =>
-  (text.toLowerCase().match(/[a-z][a-z0-9_]{2,}/g) ?? []).filter(
-    (word) => !/^(?:errors?|code|msg|ret|the|and|for|not|fail(?:ed)?)$/.test(word),
-  );
-
-/**
- * How strongly a message (its text after the leading code) points at a row, and the words
- * that show it; null when it does not. A message holding the whole description, or held by
- * it, counts most.
- */
-function messageMatch(row: Row, text: string, words: readonly string[]) {
-  const description = row.description.toLowerCase();
-  const lower = text.trim().toLowerCase();
-  if (lower.length >= 4 && (lower.includes(description) || description.includes(lower))) {
-    return { score: 99, evidence: lower.includes(description) ? row.description : text.trim() };
-  }
-  const shared = [...new Set(wordsOf(description))].filter((word) => words.includes(word));
-  return shared.length ? { score: shared.length, evidence: shared.join(', ') } : null;
-}
-
-/** A table's name as it reads before the particle の (a name ending in ASCII gets a space). */
-const nameOf = (slug: TableSlug) => TABLE_NAMES[slug].replace(/[!-~]$/, '$& ');
-
-/**
- * Per route: how the looked-up code is described, and the route's default order of tables in
- * words (routes that reach one table have no order to explain).
- */
-const ROUTE_WORDS: Record<Via, readonly [lookup: string, order?: string]> = {
-  ret: ['ret: ', 'ret で届く表の既定の順（接続層→ロジック層→各サービス→共有）'],
-  'msg-of-10000': [
-    'ret: -10000 の msg のコード ',
-    'QQ側の表の既定の順（モバイルQQプラットフォーム→共有→その他のQQサービス）',
-  ],
-  'msg-of-20000': ['ret: -20000 の msg のコード '],
-  'wechat-body': ['ウィーチャットの応答の errcode '],
-  'qq-oauth-body': ['QQ OAuth の応答の error '],
-  'bare-code': ['コード ', '文脈のない番号のため、資料の章の順'],
-  'bare-msg': [
-    'msg の値の先頭のコード ',
-    'msg の値のため、msg で届くプラットフォームの表を先に、その後その他の表',
-  ],
+/** Per route, its default order of tables in words (a route that reaches one table has none). */
+const ORDER_WORDS: Partial<Record<Via, string>> = {
+  ret: 'ret で届く表の既定の順（接続層→ロジック層→各サービス→共有）',
+  'msg-of-10000': 'QQ側の表の既定の順（QQプラットフォーム→共有→その他）',
+  'bare-code': '文脈のない番号のため、資料の順',
+  'bare-msg': 'msg の値のため、msg で届く表が先',
 };
 
 /** A row as a candidate, with the reason for its place. */
@@ -166,64 +120,35 @@ export function candidate(row: Row, reason: string): Candidate {
 export function rankCandidates(
   catalog: Catalog,
   code: number,
-  context: RankContext,
+  { via, endpoint }: RankContext,
 ): readonly Candidate[] {
-  const { via, endpoint } = context;
   const built = indexOf(catalog).built;
-  // Which rows are found depends on the route and the code alone; when at most one is, so
-  // does the whole list, and most lookups end here.
-  let key = `${via} ${code}`;
+  // The list depends on these alone, and a log repeats few of them.
+  const key = `${via} ${code} ${endpoint}`;
   let candidates = built.get(key);
-  if (candidates) return candidates;
-  const order = lookupTables(catalog, via);
-  const ranked = catalog
-    .rowsWithCode(code)
-    .filter((row) => order.includes(row.table))
-    .map((row) => ({ row, base: order.indexOf(row.table), first: false, score: 0, why: '' }));
-  if (ranked.length > 1) {
-    const message = context.message ?? '';
-    // The message's text after its leading code: `-73,the user …` → `the user …`.
-    const text = message.replace(/^\s*[+-]?\d+\s*[,;:|]?\s*/, '');
-    const words = wordsOf(text);
-    const wechatStyle = WECHAT_SUFFIX.test(message);
-    for (const entry of ranked) {
-      const table = catalog.table(entry.row.table);
-      const match = text ? messageMatch(entry.row, text, words) : null;
-      const wechat = wechatStyle && arrivesIn(table, 'wechat-body');
-      entry.score = (match?.score ?? 0) + (wechat ? 1 : 0);
-      if (endpoint && table.endpoint === endpoint) {
-        entry.first = true;
-        entry.why = `${endpoint} が含まれるため ${nameOf(table.slug)}の表を優先`;
-      } else if (match)
-        entry.why = `msg の文言（${match.evidence}）がこの行の説明と一致するため優先`;
-      else if (wechat) entry.why = 'rid / hints などウィーチャット形式の付記があるため優先';
-    }
-    ranked.sort((a, b) => +b.first - +a.first || b.score - a.score || a.base - b.base);
-    // Each row with what put it in its place decides the rest.
-    key += ranked.map(({ row, why }) => ` ${row.table}:${why}`).join('');
-    candidates = built.get(key);
-  }
   if (!candidates) {
-    const [lookup, orderWords] = ROUTE_WORDS[via];
-    const reason = (row: Row, why: string, place: number) => {
-      const first =
-        via === 'msg-of-10000' && row.table === 'qq-platform'
-          ? 'QQ側の第一候補'
-          : via === 'ret' && row.table === 'access'
-            ? '接続層はすべての応答が最初に通る層のため第一候補'
-            : `第一候補：${orderWords}`;
-      why ||=
-        ranked.length === 1
-          ? 'この番号を持つ表はここだけ'
-          : place === 0
-            ? first
-            : `第${place + 1}候補：${orderWords}`;
-      return `${lookup}${code} を${nameOf(row.table)}の表で照合（${why}）`;
-    };
-    // A log repeats few distinct lists; the limit only bounds memory for odd pastes.
+    const order = lookupTables(catalog, via);
+    /** A row's place: -1 for the table of the record's endpoint, else its table's in `order`. */
+    const place = (row: Row) =>
+      endpoint && catalog.table(row.table).endpoint === endpoint ? -1 : order.indexOf(row.table);
+    const rows = catalog
+      .rowsWithCode(code)
+      .filter((row) => order.includes(row.table))
+      // Array sorting is stable: rows of one table keep the catalog's order.
+      .sort((a, b) => place(a) - place(b));
+    // The limit only bounds memory for odd pastes.
     if (built.size > 4096) built.clear();
     candidates = Object.freeze(
-      ranked.map(({ row, why }, place) => candidate(row, reason(row, why, place))),
+      rows.map((row, n) =>
+        candidate(
+          row,
+          rows.length === 1
+            ? 'この届き方でこの番号を持つ表はここだけ'
+            : place(row) < 0
+              ? `レコードに ${endpoint} が含まれるため優先`
+              : `第${n + 1}候補：${ORDER_WORDS[via]}`,
+        ),
+      ),
     );
     built.set(key, candidates);
   }

@@ -57,16 +57,12 @@ function checkErrType(value: number | null, top: Candidate | undefined): ErrType
   const meaning: string | null = ERR_TYPES[value as ErrType] ?? null;
   const implied = top?.errType ?? null;
   const agrees = implied === null ? null : value === implied;
-  const row = top && `最上位候補 ${top.table} ${top.code}`;
-  const said = `err_type ${value}（${meaning ?? '資料に定義のない値'}）`;
-  const expected = `${said} は${row} が示す err_type ${implied}（${ERR_TYPES[implied!]}）`;
+  const said = `err_type ${value}（${meaning ?? '資料に定義のない値'}）。`;
   const note = !top
-    ? `${said}。照合できる行がないため比較できません。`
-    : agrees === null
-      ? `${said}。${row} は err_type を示さない行（個別コードを参照）のため比較できません。`
-      : agrees
-        ? `${expected} と一致します。`
-        : `${expected} と一致しません。応答と表の推奨処理の両方を確認してください。`;
+    ? `${said}照合できる行がありません。`
+    : implied === null
+      ? `${said}最上位候補は err_type を示さない行です。`
+      : `${said}最上位候補 ${top.table} ${top.code} の示す ${implied}（${ERR_TYPES[implied]}）と${agrees ? '一致します。' : '一致しません。推奨処理も確認してください。'}`;
   return { value, meaning, implied, agrees, note };
 }
 
@@ -118,13 +114,8 @@ export function decodeRecord(
   const candidates =
     envelopeRow && msgCode === null
       ? // An envelope whose msg has no code: the envelope row itself is the one candidate.
-        [
-          candidate(
-            envelopeRow,
-            `msg の先頭にコードがないため、包み ret: ${envelope} の行そのものを示します（msg の具体的な記述を参照）`,
-          ),
-        ]
-      : rankCandidates(catalog, code, { via, endpoint, message });
+        [candidate(envelopeRow, `msg にコードがないため、包み ret: ${envelope} の行を示します`)]
+      : rankCandidates(catalog, code, { via, endpoint });
   const none = candidates.length === 0;
   // A range is a logic-layer notion: it applies to codes that arrive as ret (or bare), not to
   // a platform's own code inside an envelope or a raw platform body.
@@ -206,32 +197,31 @@ export interface CodeSummary {
   readonly url: string | null;
   readonly count: number;
   readonly description: string | null;
-  /** The first line of the paste where it appears. */
-  readonly firstLine: number;
 }
 
-/** The codes of a paste, most frequent first, and how many records could not be read. */
+/** The codes of a paste, most frequent first, and the records that could not be read. */
 export interface Summary {
   readonly codes: readonly CodeSummary[];
-  /** Records with an error (no code found, JSON cut off). */
-  readonly unreadable: number;
-  readonly records: number;
+  /** Records with an error (no code found, JSON cut off), in paste order. */
+  readonly unreadable: readonly DecodedRecord[];
 }
 
 /**
  * Counts the distinct codes of decoded records (keyed by the best candidate's table and code,
  * or by the bare code when no table has it), most frequent first, ties in order of first
- * appearance; records that could not be read are counted apart as `unreadable`.
+ * appearance; records that could not be read are set apart as `unreadable`.
  */
 export function summarize(records: readonly DecodedRecord[]): Summary {
   const byKey = new Map<string, { -readonly [K in keyof CodeSummary]: CodeSummary[K] }>();
-  let unreadable = 0;
-  for (const { candidates, code, error, line } of records) {
-    const top = candidates[0];
-    if (error !== null || (top === undefined && code === null)) {
-      unreadable++;
+  const unreadable: DecodedRecord[] = [];
+  for (const record of records) {
+    const { candidates, code, error } = record;
+    // A record without an error always has a code (see `decodeRecord`).
+    if (error !== null) {
+      unreadable.push(record);
       continue;
     }
+    const top = candidates[0];
     const key = top ? `${top.table} ${top.code}` : `? ${code}`;
     const entry = byKey.get(key) ?? {
       code: top?.code ?? code,
@@ -239,13 +229,12 @@ export function summarize(records: readonly DecodedRecord[]): Summary {
       url: top?.url ?? null,
       count: 0,
       description: top?.description ?? null,
-      firstLine: line,
     };
     entry.count++;
     byKey.set(key, entry);
   }
-  const codes = [...byKey.values()].sort((a, b) => b.count - a.count || a.firstLine - b.firstLine);
-  return { codes, unreadable, records: records.length };
+  // A Map keeps the order in which keys first came, and sorting is stable: ties stay in it.
+  return { codes: [...byKey.values()].sort((a, b) => b.count - a.count), unreadable };
 }
 
 /** Folds full-width digits, minus signs and punctuation to ASCII (exported for the UI). */

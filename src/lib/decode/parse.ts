@@ -39,10 +39,10 @@ const EMPTY: ParsedRecord = {
 /** The error of a record with no recognisable code. */
 const NO_CODE =
   'エラーコードが見つかりません。ret・errcode・error を含む応答、ログ、または -303 のようなコードを貼り付けてください。';
-/** The error of a record whose JSON is cut off (its start is kept in the message). */
+/** The error of a record whose JSON is cut off. */
 const TRUNCATED = 'JSON が途中で切れています。応答の全体（閉じ括弧 } まで）を貼り付けてください。';
 /** The error of a record whose JSON holds none of the keys a code is read from. */
-const NO_KEYS = 'JSON に ret・errcode・error のどれもありません。エラーコードが見つかりません。';
+const NO_KEYS = 'JSON に ret・errcode・error のどれもありません。';
 
 /** A JSON value as a message: text as it is, a number written out. */
 const asMessage = (value: unknown): string | null =>
@@ -287,16 +287,6 @@ function findBare(text: string, original: string): ParsedRecord | null {
   return null;
 }
 
-/** What could still be read from a cut-off JSON object, for the error message. */
-function salvage(pairs: Partial<Record<Key, string>>): string {
-  const parts: string[] = [];
-  for (const key of ['ret', 'errcode', 'error', 'msg', 'errmsg'] as const) {
-    const value = foldChars(pairs[key] ?? '').trim();
-    if (value) parts.push(`${key}: ${value.slice(0, 60)}`);
-  }
-  return parts.length ? `（読み取れた部分: ${parts.join('、')}）` : '';
-}
-
 /** Reads one record. Never throws. */
 export function parseRecord(record: Pick<RawRecord, 'text' | 'original'>): ParsedRecord {
   const { text, original } = record;
@@ -309,9 +299,8 @@ export function parseRecord(record: Pick<RawRecord, 'text' | 'original'>): Parse
     const found = findResponse(json);
     if (found) return found;
   }
-  const pairs = findPairs(text, original);
-  if (truncated) return { ...EMPTY, ret: toInt(pairs.ret), error: TRUNCATED + salvage(pairs) };
-  const found = readBody(pairs, 0, 2);
+  if (truncated) return { ...EMPTY, error: TRUNCATED };
+  const found = readBody(findPairs(text, original), 0, 2);
   if (found) return { ...found, form: 'pairs' };
   return findBare(text, original) ?? { ...EMPTY, error: sawJson ? NO_KEYS : NO_CODE };
 }
