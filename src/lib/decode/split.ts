@@ -80,7 +80,9 @@ const STACK_FRAME = /^\s+at\s+\S|^\s*Caused by:\s|^\s*\.\.\.\s+\d+\s+more\s*$/;
 export function* splitRecords(paste: string): Generator<RawRecord> {
   const unmarked = paste.replace(/^\uFEFF/, '');
   const originals = unmarked.split(LINE_BREAK);
-  const folded = foldChars(unmarked).split(LINE_BREAK);
+  // Folded line by line: most lines have nothing to fold, and a replace over the whole paste
+  // costs far more than a test per line.
+  const folded = originals.map(foldChars);
   let i = 0;
   while (i < originals.length) {
     const start = i++;
