@@ -178,7 +178,7 @@ function timeClipboardPaste(page: Page, text: string): Promise<ClipboardTiming> 
           requestAnimationFrame(() =>
             setTimeout(() => {
               set(performance.now() - start);
-              if (painted && shown) resolve({ painted, shown });
+              if (painted > 0 && shown > 0) resolve({ painted, shown });
             }),
           );
         const observer = new MutationObserver(() => {
