@@ -40,7 +40,8 @@ function h<K extends keyof HTMLElementTagNameMap>(
  * A number as the page writes it: 10,000. One formatter for every call: `toLocaleString`
  * builds a new one each time, which cost a 10,000-line paste about 70 ms.
  */
-export const number: (value: number) => string = new Intl.NumberFormat('ja-JP').format;
+const NUMBER_FORMAT = new Intl.NumberFormat('ja-JP');
+export const number = (value: number): string => NUMBER_FORMAT.format(value);
 
 /** Pasted text is shown up to this many characters, so a huge line cannot bloat the page. */
 const EXCERPT = 300;
