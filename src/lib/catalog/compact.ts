@@ -36,7 +36,7 @@ export interface CompactCatalog {
   readonly handlingOf: string;
 }
 
-/** The code of the character that stands for index 0 in `handlingOf` (`0`; all ASCII up to 79). */
+/** The character code that stands for index 0 in `handlingOf`: `0`; indices up to 79 stay ASCII. */
 const INDEX_BASE = 48;
 
 /** The catalog reduced to what the decoder needs. */
