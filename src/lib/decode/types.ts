@@ -3,6 +3,7 @@
  * and the CLI both render these; `--json` prints them as they are.
  */
 import type { ActionSlug, ErrType, TableSlug } from '../catalog/index.ts';
+import type { Via } from '../classify/rank.ts';
 
 /** The form a record was recognised as (named in words by `RECORD_FORMS`). */
 export type RecordForm =
@@ -51,6 +52,12 @@ export interface DecodedRecord {
   /** The record's text as pasted. */
   readonly input: string;
   readonly form: RecordForm | null;
+  /**
+   * How the looked-up code reached the caller (`ret`, inside `msg` of a -10000 or -20000
+   * response, a raw WeChat or QQ OAuth body, or a bare code or msg value), or null for a record
+   * that could not be read. It decides which tables are searched.
+   */
+  readonly route: Via | null;
   /** The `ret` of an MSDK response, when there was one. */
   readonly ret: number | null;
   /** The code looked up in the tables. */
