@@ -1,79 +1,76 @@
+/**
+ * The content collections: the tables, the topics and the overview. Their data comes from
+ * `readContent` (`src/node/catalog.ts`), which reads and validates the whole of `content/` once
+ * per build with the schemas of `src/lib/catalog` — the same read astro.config.mjs makes first,
+ * so a broken file has already stopped the build there with a plain message. Each collection
+ * names the schema its data was validated by (which types it); the loaders store that data as
+ * it is, without validating it a second time.
+ */
 import { defineCollection } from 'astro:content';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { parseTableFile, parseYaml, validate } from './lib/catalog/parse.ts';
 import { overviewSchema, tableSchema } from './lib/catalog/schema.ts';
-import { parseTopicsFile, topicEntrySchema } from './lib/catalog/topics.ts';
-import { contentDir, readCatalog, tableFiles, tablesDir } from './node/catalog.ts';
+import { topicEntrySchema } from './lib/catalog/topics.ts';
+import { ContentError, type Content } from './lib/catalog/content.ts';
+import { contentDir, readContent } from './node/catalog.ts';
 
 /**
- * Loads `content/tables/*.yaml`. Each file is checked by the table schema through
- * `parseTableFile`, so a broken file stops the build with the file, the row and the field
- * in plain words rather than a stack trace.
+ * A loader that stores entries taken from the validated content, and stores them again when a
+ * file under `content/` changes (in `astro dev`).
  */
-function tablesLoader(): Loader {
-  return {
-    name: 'msdk-tables',
-    async load(context) {
-      const { store, watcher } = context;
-      store.clear();
-      for (const { file, text } of tableFiles()) {
-        const { slug, data } = parseTableFile(file, text);
-        store.set({ id: slug, data: await context.parseData({ id: slug, data }), filePath: file });
-      }
-      watcher?.add(tablesDir());
-    },
+function contentLoader(
+  name: string,
+  entries: (content: Content) => { id: string; data: Record<string, unknown>; file: string }[],
+): Loader {
+  const store = ({ store }: LoaderContext) => {
+    store.clear();
+    for (const { id, data, file } of entries(readContent()))
+      store.set({ id, data, filePath: file });
   };
-}
-
-/** Loads `content/overview.yaml`, the source document's overview, as one entry. */
-function overviewLoader(): Loader {
   return {
-    name: 'msdk-overview',
-    async load(context) {
-      const { store } = context;
-      const path = join(contentDir(), 'overview.yaml');
-      const file = relative(process.cwd(), path);
-      const data = validate(file, overviewSchema, parseYaml(file, await readFile(path, 'utf8')));
-      store.clear();
-      store.set({
-        id: 'overview',
-        data: await context.parseData({ id: 'overview', data }),
-        filePath: file,
+    name,
+    load(context) {
+      store(context);
+      context.watcher?.add(contentDir());
+      context.watcher?.on('change', (path) => {
+        if (!path.startsWith(contentDir())) return;
+        try {
+          store(context);
+        } catch (error) {
+          // A broken edit in `astro dev`: say what is wrong and keep the last good entries.
+          if (error instanceof ContentError) context.logger.error(error.message);
+          else throw error;
+        }
       });
+      return Promise.resolve();
     },
   };
 }
 
-/**
- * Loads `content/topics.yaml`, one entry per topic with its position. The topics are checked by
- * their schema and then against the tables (read afresh here, since loaders run apart), so a
- * topic naming a row that no table has stops the build with the file, topic and row.
- */
-function topicsLoader(): Loader {
-  return {
-    name: 'msdk-topics',
-    async load(context) {
-      const { store, watcher } = context;
-      const path = join(contentDir(), 'topics.yaml');
-      const file = relative(process.cwd(), path);
-      const topics = parseTopicsFile(file, await readFile(path, 'utf8'), readCatalog());
-      store.clear();
-      for (const [order, topic] of topics.entries()) {
-        const data = await context.parseData({ id: topic.slug, data: { ...topic, order } });
-        store.set({ id: topic.slug, data, filePath: file });
-      }
-      watcher?.add(path);
-    },
-  };
-}
+const tables = contentLoader('msdk-tables', (content) =>
+  Object.entries(content.tables).map(([slug, data]) => ({
+    id: slug,
+    data,
+    file: `content/tables/${slug}.yaml`,
+  })),
+);
+
+const topics = contentLoader('msdk-topics', (content) =>
+  content.topics.map((topic, order) => ({
+    id: topic.slug,
+    data: { ...topic, order },
+    file: 'content/topics.yaml',
+  })),
+);
+
+const overview = contentLoader('msdk-overview', (content) => [
+  { id: 'overview', data: content.overview, file: 'content/overview.yaml' },
+]);
 
 export const collections = {
-  overview: defineCollection({ loader: overviewLoader(), schema: overviewSchema }),
+  overview: defineCollection({ loader: overview, schema: overviewSchema }),
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
-  tables: defineCollection({ loader: tablesLoader(), schema: tableSchema }),
-  topics: defineCollection({ loader: topicsLoader(), schema: topicEntrySchema }),
+  tables: defineCollection({ loader: tables, schema: tableSchema }),
+  topics: defineCollection({ loader: topics, schema: topicEntrySchema }),
 };

@@ -1,15 +1,13 @@
 /**
  * The catalog for the decoder in the browser, as the module `virtual:msdk/catalog`: the compact
- * form of `src/lib/catalog/compact.ts`, read from the same table files as the pages. It is
+ * form of `src/lib/catalog/compact.ts`, from the same validated read of content/ as the pages. It is
  * bundled into the decoder's script, so one gzip stream packs code and data together (smaller
  * than a separate JSON data island in the page) and the browser caches it with the script's
  * hashed file name.
  */
 import type { AstroIntegration } from 'astro';
-import { resolve } from 'node:path';
 import { compactCatalogJson } from '../lib/catalog/compact.ts';
-import { catalogFromFiles } from '../lib/catalog/load.ts';
-import { tableFiles } from '../node/catalog.ts';
+import { contentPaths, readCatalog } from '../node/catalog.ts';
 
 const ID = 'virtual:msdk/catalog';
 const RESOLVED = `\0${ID}`;
@@ -27,10 +25,9 @@ export default function decoderCatalog(): AstroIntegration {
                 resolveId: (id) => (id === ID ? RESOLVED : undefined),
                 load(id) {
                   if (id !== RESOLVED) return undefined;
-                  const files = tableFiles();
                   // Edits to a table file rebuild the module in `astro dev`.
-                  for (const { file } of files) this.addWatchFile(resolve(file));
-                  return `export default ${compactCatalogJson(catalogFromFiles(files))};`;
+                  for (const path of contentPaths()) this.addWatchFile(path);
+                  return `export default ${compactCatalogJson(readCatalog())};`;
                 },
               },
             ],

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ROOT, readCatalog, tableFiles } from '../../src/node/catalog.ts';
 
 export { ROOT, tableFiles };
-export const TABLES_DIR = join(ROOT, 'content', 'tables');
+/** The project's own content folder (never the MSDK_CONTENT_DIR a benchmark may set). */
+export const CONTENT_DIR = join(ROOT, 'content');
 
-export const loadCatalog = () => readCatalog(TABLES_DIR);
+export const loadCatalog = () => readCatalog(CONTENT_DIR);

@@ -60,6 +60,28 @@ function locate(path: readonly PropertyKey[], input: unknown): string {
   return parts.length ? parts.join(', ') : 'the file';
 }
 
+/** What is wrong with a value that is too small or too large, in plain words. */
+function sizeProblem(
+  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
+  value: unknown,
+): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  if (issue.origin === 'int' || issue.origin === 'number') {
+    // The only number limits in the schemas are those of a safe integer.
+    return `${String(value)} is too ${small ? 'small' : 'large'} to be an exact code; a code must be a whole number from ${-Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`;
+  }
+  if (issue.origin === 'string') {
+    if (small && limit <= 1) return 'must not be empty';
+    const length = typeof value === 'string' ? value.length : 0;
+    return small
+      ? `too short: ${length} characters, at least ${limit}`
+      : `too long: ${length.toLocaleString('en')} characters, at most ${limit.toLocaleString('en')}`;
+  }
+  if (small && limit <= 1) return 'must not be empty';
+  return `must have ${small ? 'at least' : 'at most'} ${limit} entries`;
+}
+
 function explain(issue: z.core.$ZodIssue, input: unknown): string {
   const where = locate(issue.path, input);
   const value = issue.path.reduce<unknown>(
@@ -81,7 +103,8 @@ function explain(issue: z.core.$ZodIssue, input: unknown): string {
         .map((k) => `"${k}"`)
         .join(', ')}`;
     case 'too_small':
-      return `${where}: must not be empty`;
+    case 'too_big':
+      return `${where}: ${sizeProblem(issue, value)}`;
     default:
       return `${where}: ${issue.message}`;
   }

@@ -15,14 +15,22 @@ export function tableSlugOf(file: string): TableSlug {
   return slug as TableSlug;
 }
 
-/** Parses YAML text, reporting a syntax error with its line in the file. */
+/** Parses YAML text, reporting a syntax error with its line in the file, or an empty file. */
 export function parseYaml(file: string, text: string): unknown {
+  let data: unknown;
   try {
-    return yaml.load(text, { filename: file });
+    data = yaml.load(text, { filename: file });
   } catch (error) {
     const reason = error instanceof yaml.YAMLException ? error.message : String(error);
     throw new CatalogError(file, [`not valid YAML: ${reason}`]);
   }
+  // An empty file (or one with only comments) loads as undefined or null.
+  if (data === undefined || data === null) {
+    throw new CatalogError(file, [
+      'the file is empty: it has no data, only blank lines or comments',
+    ]);
+  }
+  return data;
 }
 
 /** Validates already-parsed data against a schema, with plain-words errors. */

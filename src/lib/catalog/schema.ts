@@ -4,16 +4,24 @@ import { ACTION_SLUGS, ARRIVAL_KINDS, LAYERS, PLATFORMS } from './vocabulary.ts'
 const layers = Object.keys(LAYERS) as [keyof typeof LAYERS, ...(keyof typeof LAYERS)[]];
 const platforms = Object.keys(PLATFORMS) as [keyof typeof PLATFORMS, ...(keyof typeof PLATFORMS)[]];
 
+/**
+ * The longest description and handling a row may have. The source's longest are 59 and 180
+ * characters; the limits leave room for corrections while stopping a runaway paste (a
+ * 2,000,000-character description once took 19 minutes to build).
+ */
+export const MAX_DESCRIPTION = 300;
+export const MAX_HANDLING = 1000;
+
 /** One row of a table, as in the source document. */
 export const rowSchema = z.strictObject({
-  /** The error code, a signed integer as the caller receives it. */
+  /** The error code, a signed safe integer as the caller receives it. */
   code: z.int(),
   /** The action class, curated by hand (see `ACTIONS`). */
   action: z.enum(ACTION_SLUGS),
-  /** エラー記述, verbatim from the source (whitespace folded). */
-  description: z.string().min(1),
-  /** 推奨処理, verbatim from the source; empty where the source leaves it blank. */
-  handling: z.string(),
+  /** エラー記述, verbatim from the source (whitespace folded); at most `MAX_DESCRIPTION` characters. */
+  description: z.string().min(1).max(MAX_DESCRIPTION),
+  /** 推奨処理, verbatim from the source; empty where the source leaves it blank; at most `MAX_HANDLING`. */
+  handling: z.string().max(MAX_HANDLING),
 });
 
 /** A range of codes announced by one row of the logic table (e.g. -2000 for -2000…-9999). */
@@ -34,7 +42,7 @@ export const rangeSchema = z
 export const tableSchema = z
   .strictObject({
     /** The table's title, from the source heading (without its section number). */
-    title: z.string().min(1),
+    title: z.string().min(1).max(200),
     /** The source section number, e.g. "3". */
     section: z.string().regex(/^\d+$/, 'section must be a section number such as "3"'),
     /** The layer the table belongs to. */
@@ -91,10 +99,10 @@ export type TableData = z.infer<typeof tableSchema>;
 /** The source document's overview (§1), `content/overview.yaml`. */
 export const overviewSchema = z.strictObject({
   /** The document's title. */
-  title: z.string().min(1),
+  title: z.string().min(1).max(200),
   /** The section heading, 概説. */
-  heading: z.string().min(1),
+  heading: z.string().min(1).max(200),
   /** The numbered points, verbatim. */
-  items: z.array(z.string().min(1)).min(1),
+  items: z.array(z.string().min(1).max(MAX_HANDLING)).min(1),
 });
 export type OverviewData = z.infer<typeof overviewSchema>;
