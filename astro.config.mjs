@@ -2,11 +2,13 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import sitemap from '@astrojs/sitemap';
-import cspPrune from './src/integrations/csp-prune.ts';
+import csp from './src/integrations/csp.ts';
+import hosting from './src/integrations/hosting.ts';
+import contentReport from './src/integrations/content-report.ts';
 import decoderCatalog from './src/integrations/decoder-catalog.ts';
 import { readFileSync } from 'node:fs';
-import { readCatalog } from './src/node/catalog.ts';
-import { CatalogError } from './src/lib/catalog/errors.ts';
+import { readContent } from './src/node/catalog.ts';
+import { ContentError } from './src/lib/catalog/content.ts';
 import { TABLE_NAMES, TABLE_SLUGS } from './src/lib/catalog/vocabulary.ts';
 import { soleRow } from './src/lib/classify/index.ts';
 import { actionsUrl, decoderUrl, homeUrl, numberUrl, tableUrl, topicsUrl } from './src/lib/urls.ts';
@@ -21,25 +23,33 @@ const cspHashes = JSON.parse(
   readFileSync(new URL('./src/csp-hashes.json', import.meta.url), 'utf8'),
 );
 
-/** Reads the tables; a broken file stops the build with its file, row and field. */
-function loadCatalog() {
+/**
+ * Reads and validates the whole of content/ (tables, topics, overview) once, before anything
+ * else: a broken file stops the build here with every problem named by file, entry and field,
+ * and no stack trace. The content collections and the decoder's module get the same read.
+ */
+function loadContent() {
   try {
-    return readCatalog();
+    return readContent();
   } catch (error) {
-    if (!(error instanceof CatalogError)) throw error;
-    console.error(`\nThe error catalog has invalid data. ${error.message}\n`);
+    if (!(error instanceof ContentError)) throw error;
+    console.error(`\nThe site's data in content/ has problems:\n\n${error.message}\n`);
     process.exit(1);
   }
 }
 
 // A number only one table uses redirects /codes/<n>/ to its code page (src/site/routes.ts):
 // keep those redirects out of the sitemap.
-const catalog = loadCatalog();
+const { catalog } = loadContent();
 const redirected = new Set(
   catalog.numbers
     .filter((code) => soleRow(catalog, code))
     .map((code) => new URL(numberUrl(code), site).href),
 );
+
+/** The union of every page's Content-Security-Policy, known once the pages are finished. */
+/** @type {import('./src/integrations/csp.ts').Policy | undefined} */
+let sitePolicy;
 
 export default defineConfig({
   site,
@@ -66,7 +76,11 @@ export default defineConfig({
   },
   integrations: [
     sitemap({ filter: (page) => !redirected.has(page) }),
-    cspPrune(),
+    // The CSP step finishes every page's policy and hands the union to the hosting step, which
+    // writes it into dist/_headers.
+    csp((policy) => (sitePolicy = policy)),
+    hosting(() => sitePolicy),
+    contentReport(),
     decoderCatalog(),
     starlight({
       title: 'MSDK エラーコード',
@@ -77,6 +91,8 @@ export default defineConfig({
       favicon: '/favicon.svg',
       // Our own 404 offers the number lookup and search (src/pages/404.astro).
       disable404Route: true,
+      // The title as text, never as markup (a row's description is in it).
+      components: { Head: './src/components/Head.astro' },
       // The sidebar lists tables, never the 229 codes: a code in every page's sidebar would
       // make every page's HTML grow with the size of the catalog.
       sidebar: [

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../support/chromium.ts';
-import { serveDist } from './serve.ts';
+import { serveDist } from '../support/serve.ts';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 const QUERIES = ['-303', '40001', 'ホワイトリスト', 'invalid credential', '-10000'];

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { firstVisit, launchChromium } from '../support/chromium.ts';
-import { serveDist } from './serve.ts';
+import { serveDist } from '../support/serve.ts';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 const gz = (bytes: Buffer | string) => gzipSync(bytes).length;
