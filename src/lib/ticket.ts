@@ -16,7 +16,7 @@ export interface TicketRow {
   url: string;
 }
 
-/** A ticket snippet for a row; `input` (already redacted) is quoted when given. */
+/** A ticket snippet for a row; `input` (a record rebuilt with its secrets masked) is quoted when given. */
 export function ticketText(row: TicketRow, input?: string): string {
   const lines = [
     `**MSDK エラーコード ${row.code}**（${row.tableName}）`,

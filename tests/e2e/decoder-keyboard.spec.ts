@@ -1,6 +1,6 @@
 /**
  * The decoder by keyboard alone, the way a support engineer uses it under pressure: paste a
- * log line, read the result, copy it for a ticket (tokens redacted), follow the best link.
+ * log line, read the result, check and copy its ticket (only what was decoded), follow the best link.
  */
 import { expect, test } from '@playwright/test';
 
@@ -31,23 +31,36 @@ test('keyboard only: paste, read, copy for ticket, follow the link', async ({ pa
   await expect(output).toContainText('access tokenが不適切です');
   await expect(output).toContainText('一致');
 
-  // Tab on to "copy for ticket" and press it.
-  const copy = page.getByRole('button', { name: 'チケット用にコピー' });
-  for (let i = 0; i < 40 && !(await copy.evaluate((el) => el === document.activeElement)); i++) {
+  // Tab on to "copy for ticket" and press it: the dialog shows the ticket before copying it.
+  const open = page.getByRole('button', { name: 'チケット用にコピー…' });
+  for (let i = 0; i < 40 && !(await open.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(open).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: '共有する内容の確認' });
+  await expect(dialog).toBeVisible();
+  const preview = dialog.locator('[data-share-preview]');
+  await expect(preview).toContainText('**MSDK エラーコード 100013**（モバイルQQプラットフォーム）');
+  const copy = dialog.getByRole('button', { name: 'コピー', exact: true });
+  for (let i = 0; i < 10 && !(await copy.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press('Tab');
   }
   await expect(copy).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.locator('.decoder-ticket__status')).toHaveText(
-    'チケット用の文面をコピーしました（トークン等は伏せてあります）。',
-  );
+  await expect(dialog.getByRole('status').last()).toHaveText('チケット用の文面をコピーしました。');
   const ticket = await page.evaluate(() => navigator.clipboard.readText());
+  expect(ticket).toBe(await preview.textContent());
   expect(ticket).toContain('**MSDK エラーコード 100013**（モバイルQQプラットフォーム）');
   expect(ticket).toContain('対応：再授権');
   expect(ticket).toMatch(/\/codes\/qq-platform\/100013\/\n/);
-  expect(ticket).toContain('[REDACTED]');
+  // Only the record as decoded, rebuilt: nothing else of the log line.
+  expect(ticket).toContain('{"ret":-10000,"msg":"100013,access token is illegal","err_type":2}');
   expect(ticket).not.toContain('9F2C31AB77');
   expect(ticket).not.toContain('4A1B2C3D4E5F');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
 
   // Back to the best candidate with Shift+Tab, and open it with Enter.
   const best = output.getByRole('link', { name: /100013/ }).first();

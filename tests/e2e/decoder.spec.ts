@@ -4,62 +4,8 @@
  * as visible text, nothing pasted ever sent anywhere.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-/** The decoder page and the parts of it the tests use. */
-class DecoderPage {
-  readonly page: Page;
-  readonly input: Locator;
-  readonly output: Locator;
-  readonly candidates: Locator;
-  readonly records: Locator;
-
-  constructor(page: Page) {
-    this.page = page;
-    this.input = page.locator('textarea');
-    this.output = page.locator('output');
-    this.candidates = this.output.locator('a[data-candidate]');
-    this.records = this.output.locator('[data-record]');
-  }
-
-  /** Opens the page (optionally with a fragment) and waits for the widget to be ready. */
-  async open(fragment = ''): Promise<void> {
-    await this.page.goto(`/decoder/${fragment}`);
-    await expect(this.page.locator('msdk-decoder[data-ready]')).toBeAttached();
-  }
-
-  /** Puts text into the textarea the way a paste does: all at once. */
-  async paste(text: string): Promise<void> {
-    await this.input.fill(text);
-  }
-
-  /**
-   * Pastes a big text. Playwright's `fill` types through the editing pipeline, which takes
-   * tens of seconds for a megabyte; a paste sets the value and fires one input event.
-   */
-  async pasteLarge(text: string): Promise<void> {
-    await this.input.evaluate((input: HTMLTextAreaElement, value) => {
-      input.value = value;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-    }, text);
-  }
-
-  example(name: RegExp): Locator {
-    return this.page.getByRole('button', { name });
-  }
-
-  /** The summary's rows as [code link text, count] pairs, most frequent first. */
-  async summaryRows(): Promise<[string, string][]> {
-    const rows = this.output.locator('.decoder-summary tbody tr');
-    await expect(rows.first()).toBeVisible();
-    return rows.evaluateAll((trs) =>
-      trs.map((tr) => {
-        const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
-        return [cells[0] ?? '', cells[1] ?? ''] as [string, string];
-      }),
-    );
-  }
-}
+import { expect, test } from '@playwright/test';
+import { DecoderPage } from '../support/decoder.ts';
 
 /** Real pastes: an MSDK envelope, a WeChat body, a QQ OAuth JSONP body, log lines. */
 const QQ_73 = '{"ret":-10000,"msg":"-73,the user modify password wrong","err_type":2}';
@@ -257,78 +203,6 @@ test.describe('the decoder', () => {
     for (const button of await page.locator('[data-example]').all()) await button.click();
     await page.getByRole('button', { name: 'クリア' }).click();
     expect(requests).toEqual([]);
-    // Asking for a share link changes the URL, which makes Chromium fetch the favicon again;
-    // that is the only request, and it carries nothing of the input.
-    await decoder.paste(QQ_73);
-    await page.getByRole('button', { name: '共有リンクをコピー' }).click();
-    await expect(page.locator('[data-share-status]')).not.toBeEmpty();
-    await decoder.input.pressSequentially(' ');
-    for (const url of requests) expect(new URL(url).pathname).toBe('/favicon.svg');
-  });
-
-  test('a share link restores the input and the results in a fresh page', async ({
-    page,
-    browser,
-  }) => {
-    const paste = [QQ_73, ACCESS_303, QQ_73].join('\n');
-    await decoder.paste(paste);
-    await expect(decoder.output.locator('.decoder-summary')).toBeVisible();
-    await page.getByRole('button', { name: '共有リンクをコピー' }).click();
-    await expect(page).toHaveURL(/\/decoder\/#q=/);
-    const url = page.url();
-    const results = await decoder.output.innerText();
-
-    const fresh = await browser.newContext();
-    const other = new DecoderPage(await fresh.newPage());
-    await other.page.goto(url);
-    await expect(other.input).toHaveValue(paste);
-    await expect(other.output.locator('.decoder-summary')).toBeVisible();
-    expect(await other.output.innerText()).toBe(results);
-    await fresh.close();
-  });
-
-  test('a share link carries no tokens, keys, signatures or openids', async ({ page, browser }) => {
-    const secrets = {
-      openid: 'B3F9A0C4D2E1F0A9B8C7D6E5F4A3B2C1',
-      openkey: '7D1E0C9B8A7F6E5D4C3B2A1F0E9D8C7B',
-      access_token: '5C8E1A9F0B7D3E2C4A6F8B1D3E5A7C9E',
-      pay_token: 'A1B2C3D4E5F60718293A4B5C6D7E8F90',
-      appkey: 'Kx9Qm2Lr7Tz4Wv1Ns8Pb',
-      sig: 'f1e2d3c4b5a69788796a5b4c3d2e1f00',
-    };
-    const query = Object.entries(secrets)
-      .map(([name, value]) => `${name}=${value}`)
-      .join('&');
-    const paste = [
-      `2024-05-13 10:21:07 /auth/verify_login?${query} resp=${QQ_73}`,
-      `{"ret":-303,"msg":"appid has no permission","openid":"${secrets.openid}","access_token":"${secrets.access_token}"}`,
-    ].join('\n');
-    await decoder.paste(paste);
-    await page.getByRole('button', { name: '共有リンクをコピー' }).click();
-    await expect(page).toHaveURL(/#q=/);
-    const url = page.url();
-    // The fragment is the text, percent-encoded.
-    const shared = decodeURIComponent(new URL(url).hash.replace(/^#q=/, ''));
-    for (const value of Object.values(secrets)) {
-      expect(url).not.toContain(value);
-      expect(shared).not.toContain(value);
-    }
-    expect(shared.match(/\[REDACTED\]/g)).toHaveLength(8);
-    // The codes survive redaction, so the shared link decodes to the same candidates.
-    const hrefs = await decoder.output
-      .locator('.decoder-summary tbody a')
-      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    const fresh = await browser.newContext();
-    const other = new DecoderPage(await fresh.newPage());
-    await other.page.goto(url);
-    await expect(other.input).toHaveValue(shared);
-    await expect(other.output.locator('.decoder-summary tbody a')).toHaveCount(hrefs.length);
-    expect(
-      await other.output
-        .locator('.decoder-summary tbody a')
-        .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
-    ).toEqual(hrefs);
-    await fresh.close();
   });
 
   test('the main path works with the keyboard alone', async ({ page }) => {

@@ -2,15 +2,17 @@
  * `<msdk-decoder>`: the decoder page's custom element. It rebuilds the catalog from its compact
  * form (bundled with this script, see `src/integrations/decoder-catalog.ts`) and runs the same
  * `src/lib/decode` as the command line on whatever is in the textarea. Nothing pasted leaves
- * the page: the only place the input goes is the URL fragment of a share link, and only after
- * `redact`.
+ * the page: a share link or a ticket is built (and shown first) by the share dialog, from the
+ * decoded records, and only goes to the clipboard.
  */
-import { decodeChunks, redact } from '../../lib/decode/index.ts';
+import { decodeChunks } from '../../lib/decode/index.ts';
 import type { DecodedRecord } from '../../lib/decode/types.ts';
 import { catalogFromCompact } from '../../lib/catalog/compact.ts';
+import type { Catalog } from '../../lib/catalog/index.ts';
+import { readShareFragment } from '../../lib/share/fragment.ts';
 import compact from 'virtual:msdk/catalog';
-import { copy, errorLine, number, resultView } from './render.ts';
-import { readShareFragment, shareFragment } from './share.ts';
+import { errorLine, number, resultView } from './render.ts';
+import { ShareDialog } from './share-dialog.ts';
 
 /** Keystrokes within this many milliseconds are decoded together. */
 const DEBOUNCE_MS = 150;
@@ -36,46 +38,171 @@ const nextPaint = (): Promise<void> =>
     requestAnimationFrame(() => setTimeout(resolve));
   });
 
-/** Wires up one `<msdk-decoder>`: its textarea, buttons and results. */
-function setUp(root: HTMLElement): void {
-  const input = root.querySelector('textarea')!;
-  const output = root.querySelector('output')!;
-  const shareStatus = root.querySelector('[data-share-status]')!;
-  /** What the results say while there is nothing to decode (from the page's markup). */
-  const hint = output.firstElementChild!;
-  const catalog = catalogFromCompact(compact);
+/** A big paste decoded but not yet in the textarea: its text and the selection it replaces. */
+type PendingPaste = [text: string, start: number, end: number];
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped for every new run, so an outdated run notices and stops. */
-  let generation = 0;
+/** What a share link brought: the text it restored, and each line's count (grouped shares). */
+interface Restored {
+  readonly text: string;
+  readonly counts: readonly number[] | null;
+}
+
+class DecoderElement extends HTMLElement {
+  #catalog!: Catalog;
+  #input!: HTMLTextAreaElement;
+  #output!: HTMLOutputElement;
+  #notice!: HTMLElement;
+  #original!: HTMLDetailsElement;
+  #dialog!: ShareDialog;
+  /** What the results say while there is nothing to decode (from the page's markup). */
+  #hint!: Element;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped for every new run, so that an outdated run notices and stops. */
+  #generation = 0;
   /** The text of the last run, so that an unchanged text is not decoded again. */
-  let lastValue: string | undefined;
-  /**
-   * A big paste decoded but not yet in the textarea (see BIG_PASTE_LINES): the pasted text
-   * and the selection it replaces.
-   */
-  let pendingPaste: [text: string, start: number, end: number] | null = null;
+  #lastValue: string | undefined;
+  /** The records of the last finished run, for the share dialog. */
+  #records: readonly DecodedRecord[] = [];
+  #pendingPaste: PendingPaste | null = null;
   /** The textarea's length at the previous input event, to tell a paste from a keystroke. */
-  let lastLength = 0;
+  #lastLength = 0;
+  /** The share link the textarea holds, while it is unchanged. */
+  #restored: Restored | null = null;
+
+  connectedCallback(): void {
+    // Once: moving the element in the page must not wire it up twice.
+    if (this.dataset.ready !== undefined) return;
+    this.#catalog = catalogFromCompact(compact);
+    this.#input = this.querySelector('textarea')!;
+    this.#output = this.querySelector('output')!;
+    this.#notice = this.querySelector('[data-shared-notice]')!;
+    this.#original = this.querySelector('[data-shared-original]')!;
+    this.#hint = this.#output.firstElementChild!;
+    this.#dialog = new ShareDialog(this.querySelector('[data-share-dialog]')!, this.#catalog);
+    this.#input.addEventListener('input', (event) => this.#onInput(event));
+    this.#input.addEventListener('paste', (event) => this.#onPaste(event));
+    this.addEventListener('click', (event) => this.#onClick(event));
+    window.addEventListener('hashchange', () => this.#restore());
+    this.#restore();
+    this.#decodeNow();
+    this.dataset.ready = '';
+  }
 
   /** Puts a big paste that is still waiting into the textarea, the caret after it. */
-  const flushPaste = (): void => {
-    if (pendingPaste) input.setRangeText(...pendingPaste, 'end');
-    pendingPaste = null;
-  };
+  #flushPaste(): void {
+    if (this.#pendingPaste) this.#input.setRangeText(...this.#pendingPaste, 'end');
+    this.#pendingPaste = null;
+  }
+
+  /** A paste (or any change of more than one character) is decoded at once, typing after a pause. */
+  #onInput(event: InputEvent): void {
+    this.#flushPaste();
+    const jump = Math.abs(this.#input.value.length - this.#lastLength) > 1;
+    this.#lastLength = this.#input.value.length;
+    clearTimeout(this.#timer);
+    if (jump || event.inputType.startsWith('insertFrom')) this.#decodeNow();
+    else this.#timer = setTimeout(() => this.#decodeNow(), DEBOUNCE_MS);
+  }
 
   /**
-   * Decodes the text in chunks, rendering as it goes; a newer run cancels this one. A big
-   * paste waiting for this run goes into the textarea once the first result is painted.
+   * A big paste: decoded at once, and put into the textarea only after the first result has
+   * been painted (see BIG_PASTE_LINES), where the selection was, as a native paste would.
    */
-  async function decode(value: string): Promise<void> {
-    const run = ++generation;
+  #onPaste(event: ClipboardEvent): void {
+    this.#flushPaste();
+    const pasted = event.clipboardData?.getData('text/plain') ?? '';
+    // `split` with a limit stops there, so this does not split a huge paste.
+    if (pasted.split('\n', BIG_PASTE_LINES).length < BIG_PASTE_LINES) return;
+    event.preventDefault();
+    const { value, selectionStart: start, selectionEnd: end } = this.#input;
+    this.#pendingPaste = [pasted, start, end];
+    this.#decodeNow(value.slice(0, start) + pasted + value.slice(end));
+  }
+
+  /** The example, clear and share buttons, and each record's ticket button. */
+  #onClick(event: Event): void {
+    const button = (event.target as Element).closest('button');
+    const data = button?.dataset;
+    if (!data) return;
+    if (data['example'] !== undefined) this.#fill(data['example']);
+    else if (data['clear'] !== undefined) {
+      this.#fill('');
+      this.#input.focus();
+    } else if (data['share'] !== undefined) {
+      void this.#dialog.open({ kind: 'paste', paste: this.#input.value, records: this.#records });
+    }
+  }
+
+  /** Opens the share dialog for one record's ticket (the results' ticket buttons). */
+  #shareRecord = (record: DecodedRecord): void => {
+    void this.#dialog.open({ kind: 'record', record });
+  };
+
+  /** Puts text into the textarea (an example, a share link, or nothing) and decodes it. */
+  #fill(text: string): void {
+    this.#pendingPaste = null;
+    this.#input.value = text;
+    this.#decodeNow();
+  }
+
+  /**
+   * Restores the input from a share link's fragment, if the URL has one: the records, the
+   * counts of a grouped share, the masked original (shown as text), and a word about any part
+   * of the link that could not be read.
+   */
+  #restore(): void {
+    const shared = readShareFragment(location.hash);
+    if (shared === null) return;
+    this.#restored = { text: shared.text, counts: shared.counts };
+    const notes = [
+      shared.counts &&
+        `この共有リンクは長い貼り付けから異なるレコード ${number(shared.counts.length)} 種類を件数つきで運んでいます（計 ${number(shared.counts.reduce((a, b) => a + b, 0))} 件）。`,
+      shared.damaged &&
+        'リンクの一部が正しくエンコードされていなかったため、読める部分だけを復元しました。',
+    ].filter(Boolean);
+    this.#notice.textContent = notes.join(' ');
+    this.#notice.hidden = notes.length === 0;
+    this.#original.hidden = shared.original === null;
+    this.#original.querySelector('pre')!.textContent = shared.original ?? '';
+    this.#fill(shared.text);
+  }
+
+  /**
+   * Decodes the text (by default the textarea's) now, unless it is the text decoded last. The
+   * URL is left alone: typing must cause no request at all, and changing the URL makes the
+   * browser fetch the favicon again.
+   */
+  #decodeNow(value = this.#input.value): void {
+    clearTimeout(this.#timer);
+    this.#lastLength = value.length;
+    if (value === this.#lastValue) {
+      // Nothing new to show: a paste waiting for the result can go in now.
+      this.#flushPaste();
+      return;
+    }
+    this.#lastValue = value;
+    if (this.#restored && value !== this.#restored.text) {
+      // An edit: the counts and notes of the share link no longer describe the input.
+      this.#restored = null;
+      this.#notice.hidden = true;
+    }
+    void this.#decode(value);
+  }
+
+  /**
+   * Decodes a text in chunks, rendering as it goes; a newer run cancels this one. A big paste
+   * waiting for this run goes into the textarea once the first result is painted.
+   */
+  async #decode(value: string): Promise<void> {
+    const run = ++this.#generation;
+    const output = this.#output;
     try {
       output.ariaBusy = 'true';
       if (!value.trim()) {
+        this.#records = [];
         // Its first part says that there is only whitespace.
-        (hint.firstElementChild as HTMLElement).hidden = !value;
-        output.replaceChildren(hint);
+        (this.#hint.firstElementChild as HTMLElement).hidden = !value;
+        output.replaceChildren(this.#hint);
         return;
       }
       const cut = value.lastIndexOf('\n', MAX_INPUT);
@@ -86,10 +213,16 @@ function setUp(root: HTMLElement): void {
           `貼り付けが大きすぎます。最初の ${number(text.length)} 文字だけ解析します（全 ${number(value.length)} 文字）。`,
         );
       const records: DecodedRecord[] = [];
-      const draw = resultView(output, notice, records);
+      // The share dialog sees the records as they come.
+      this.#records = records;
+      const counts = this.#restored?.counts;
+      const draw = resultView(output, notice, records, {
+        onTicket: this.#shareRecord,
+        weight: counts ? (record) => counts[record.line - 1] ?? 1 : undefined,
+      });
       let drawn = 0;
-      for await (const batch of decodeChunks(catalog, text)) {
-        if (run !== generation) return;
+      for await (const batch of decodeChunks(this.#catalog, text)) {
+        if (run !== this.#generation) return;
         records.push(...batch);
         // The summary is redrawn only now and then, and each time the next batch waits for that
         // frame to be painted: decodeChunks yields between batches, but the browser may run the
@@ -97,116 +230,20 @@ function setUp(root: HTMLElement): void {
         if (drawn === 0 || performance.now() - drawn > REDRAW_MS) {
           draw(false);
           await nextPaint();
-          if (run !== generation) return;
-          flushPaste();
+          if (run !== this.#generation) return;
+          this.#flushPaste();
           drawn = performance.now();
         }
       }
       draw(true);
     } finally {
       // An outdated run leaves both to the run that replaced it.
-      if (run === generation) {
-        flushPaste();
+      if (run === this.#generation) {
+        this.#flushPaste();
         output.ariaBusy = null;
       }
     }
   }
-
-  /**
-   * Decodes the text (by default the textarea's) now, unless it is the text decoded last.
-   * An edit also makes the last share message stale. The URL itself is left alone: it
-   * changes only when the user asks for a share link, because changing it makes the browser
-   * fetch the favicon again, and typing must cause no request at all.
-   */
-  function decodeNow(value = input.value): void {
-    clearTimeout(timer);
-    shareStatus.textContent = '';
-    lastLength = value.length;
-    if (value === lastValue) {
-      // Nothing new to show: a paste waiting for the result can go in now.
-      flushPaste();
-      return;
-    }
-    lastValue = value;
-    void decode(value);
-  }
-
-  /** Puts text into the textarea (an example, a share link, or nothing) and decodes it. */
-  function fill(text: string): void {
-    pendingPaste = null;
-    input.value = text;
-    decodeNow();
-  }
-
-  /** Restores the input from a share link's fragment, if the URL has one. */
-  function restore(): void {
-    const shared = readShareFragment(location.hash);
-    if (shared !== null) fill(shared);
-  }
-
-  /** Puts the redacted input into the URL fragment, copies the link, and says what it did. */
-  async function share(): Promise<void> {
-    const text = redact(input.value);
-    const fragment = shareFragment(text);
-    const say = (message: string) => (shareStatus.textContent = message);
-    if (!text.trim()) return void say('共有する入力がありません。');
-    if (!fragment) return void say('長すぎて共有できません。必要な行だけにしてください。');
-    history.replaceState(history.state, '', fragment);
-    const masked = text === input.value ? '' : '（トークン等は伏せてあります）';
-    say(
-      (await copy(location.href))
-        ? `共有リンクをコピーしました${masked}。`
-        : `アドレスバーのリンクをコピーしてください${masked}。`,
-    );
-  }
-
-  input.addEventListener('input', (event) => {
-    flushPaste();
-    // A paste (or anything that changes more than one character at once) is decoded at
-    // once; single keystrokes wait for a pause so typing stays smooth.
-    const jump = Math.abs(input.value.length - lastLength) > 1;
-    lastLength = input.value.length;
-    clearTimeout(timer);
-    if (jump || event.inputType.startsWith('insertFrom')) decodeNow();
-    else timer = setTimeout(() => decodeNow(), DEBOUNCE_MS);
-  });
-
-  // A big paste: decode it at once and put it into the textarea only after the first result
-  // has been painted (see BIG_PASTE_LINES). The text goes where the selection was, as a
-  // native paste would put it.
-  input.addEventListener('paste', (event) => {
-    flushPaste();
-    const pasted = event.clipboardData?.getData('text/plain') ?? '';
-    // `split` with a limit stops there, so this does not split a huge paste.
-    if (pasted.split('\n', BIG_PASTE_LINES).length < BIG_PASTE_LINES) return;
-    event.preventDefault();
-    const { value, selectionStart: start, selectionEnd: end } = input;
-    pendingPaste = [pasted, start, end];
-    decodeNow(value.slice(0, start) + pasted + value.slice(end));
-  });
-
-  // The example, clear and share buttons.
-  root.addEventListener('click', (event) => {
-    const data = (event.target as Element).closest('button')?.dataset;
-    if (data?.example !== undefined) fill(data.example);
-    else if (data?.clear !== undefined) {
-      fill('');
-      input.focus();
-    } else if (data?.share !== undefined) void share();
-  });
-
-  window.addEventListener('hashchange', restore);
-  restore();
-  decodeNow();
-  root.dataset.ready = '';
 }
 
-customElements.define(
-  'msdk-decoder',
-  class extends HTMLElement {
-    connectedCallback(): void {
-      // Once: moving the element in the page must not wire it up twice.
-      if (this.dataset.ready === undefined) setUp(this);
-    }
-  },
-);
+customElements.define('msdk-decoder', DecoderElement);

@@ -4,9 +4,8 @@
  * Every href comes from the decoder's records, which build them with `src/lib/urls.ts`.
  */
 import { ACTIONS, TABLE_NAMES, type TableSlug } from '../../lib/catalog/index.ts';
-import { redact, summarize } from '../../lib/decode/index.ts';
+import { summarize } from '../../lib/decode/index.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from '../../lib/decode/types.ts';
-import { ticketText } from '../../lib/ticket.ts';
 import { actionUrl } from '../../lib/urls.ts';
 
 /** A child for `h`: a node, a text (never parsed as HTML), nothing, or a list of these. */
@@ -139,32 +138,24 @@ function candidateItem(candidate: Candidate, index: number): HTMLElement {
   );
 }
 
-/**
- * "Copy for ticket" for a decoded record: its best row, the permanent link (on the site's
- * public origin, as the build wrote it into the canonical link, like the code pages' copy
- * buttons), and the record as pasted with tokens, keys and openids redacted.
- */
-function ticketLine(record: DecodedRecord, best: Candidate): HTMLElement {
-  const status = h('span', { class: 'decoder-ticket__status', role: 'status' });
-  const copyButton = button('チケット用にコピー', () => {
-    const origin =
-      document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ?? location.origin;
-    const text = ticketText(
-      {
-        ...best,
-        actionLabel: ACTIONS[best.action].label,
-        url: new URL(best.url, origin).href,
-      },
-      redact(record.input),
-    );
-    void copy(text).then((ok) => {
-      status.textContent = ok
-        ? 'チケット用の文面をコピーしました（トークン等は伏せてあります）。'
-        : 'コピーできませんでした。';
-    });
-  });
-  return h('p', null, copyButton, ' ', status);
+/** What the results do beyond showing: open the share dialog for a record, weigh records. */
+export interface ResultOptions {
+  /** Opens the share dialog for one record's ticket. */
+  readonly onTicket: (record: DecodedRecord) => void;
+  /** How many records of the original paste one record stands for (a grouped share link). */
+  readonly weight?: ((record: DecodedRecord) => number) | undefined;
 }
+
+/**
+ * "Copy for ticket" for a decoded record: opens the share dialog, which shows the ticket text
+ * (the best row, its permanent link, the record rebuilt with its secrets masked) before it is
+ * copied.
+ */
+const ticketLine = (record: DecodedRecord, options: ResultOptions): HTMLElement => {
+  const open = button('チケット用にコピー…', () => options.onTicket(record));
+  open.setAttribute('aria-haspopup', 'dialog');
+  return h('p', null, open);
+};
 
 /** The err_type check: a verdict in words and with a sign (not colour alone), then why. */
 function errTypeLine(check: ErrTypeCheck): HTMLElement {
@@ -184,7 +175,7 @@ function errTypeLine(check: ErrTypeCheck): HTMLElement {
 }
 
 /** The body of one record: candidates first (best first), then the facts around them. */
-function recordBody(record: DecodedRecord): HTMLElement {
+function recordBody(record: DecodedRecord, options: ResultOptions): HTMLElement {
   const { candidates, elsewhere, range, envelope, errType, endpoint, message } = record;
   return h(
     'div',
@@ -192,7 +183,7 @@ function recordBody(record: DecodedRecord): HTMLElement {
     record.error
       ? errorLine(record.error)
       : candidates[0]
-        ? [h('ol', null, candidates.map(candidateItem)), ticketLine(record, candidates[0])]
+        ? [h('ol', null, candidates.map(candidateItem)), ticketLine(record, options)]
         : [
             h(
               'p',
@@ -227,7 +218,7 @@ function recordBody(record: DecodedRecord): HTMLElement {
  * One record: in full as an `<article>` when it is the only result, or folded into a
  * `<details>`. Its title gives the line and the code found in it (and, folded, the best row).
  */
-function recordView(record: DecodedRecord, folded: boolean): HTMLElement {
+function recordView(record: DecodedRecord, folded: boolean, options: ResultOptions): HTMLElement {
   const { line, error, code: value } = record;
   const best = folded && record.candidates[0];
   const found = error ? ['読み取れません'] : [value !== null && `コード ${value}`];
@@ -240,11 +231,13 @@ function recordView(record: DecodedRecord, folded: boolean): HTMLElement {
       [`${line} 行目`, ...found].filter(Boolean).join(' · '),
       best && ` → ${best.code} ${best.tableName}：${best.description}`,
     ),
-    !folded && recordBody(record),
+    !folded && recordBody(record, options),
   );
   // A folded body is built when first opened, which keeps a 10,000-line paste's first paint
   // small (an article never toggles).
-  view.addEventListener('toggle', () => view.append(recordBody(record)), { once: true });
+  view.addEventListener('toggle', () => view.append(recordBody(record, options)), {
+    once: true,
+  });
   return view;
 }
 
@@ -263,8 +256,13 @@ const rest = (count: number, unit: string): Child =>
   count > 0 && h('p', null, `ほか ${number(count)} ${unit}`);
 
 /** The summary: distinct codes with their counts, most frequent first, and unreadable lines. */
-function summaryView(records: readonly DecodedRecord[], done: boolean): Child[] {
-  const { codes, unreadable } = summarize(records);
+function summaryView(
+  records: readonly DecodedRecord[],
+  done: boolean,
+  weight: ResultOptions['weight'],
+): Child[] {
+  const { codes, unreadable } = summarize(records, weight);
+  const total = weight ? records.reduce((sum, record) => sum + weight(record), 0) : records.length;
   /** A table row of `th` or `td` cells. */
   const row = (cell: 'th' | 'td', cells: Child[]) =>
     h(
@@ -277,7 +275,7 @@ function summaryView(records: readonly DecodedRecord[], done: boolean): Child[] 
     h(
       'p',
       null,
-      `${number(records.length)} 件のレコード${done ? '' : '（解析中…）'}、コード ${number(codes.length)} 種類、読み取れない行 ${number(unreadable.length)} 件。`,
+      `${number(total)} 件のレコード${done ? '' : '（解析中…）'}、コード ${number(codes.length)} 種類、読み取れない行 ${number(unreadable.length)} 件。`,
     ),
     codes.length > 0 &&
       h(
@@ -328,6 +326,7 @@ export function resultView(
   output: HTMLOutputElement,
   notice: Child,
   records: readonly DecodedRecord[],
+  options: ResultOptions,
 ): (done: boolean) => void {
   const summary = h('section', { class: 'decoder-summary' });
   const list = h('div');
@@ -337,7 +336,7 @@ export function resultView(
   /** Appends up to `count` more record details, and says how many remain. */
   function showMore(count: number): void {
     const next = records.slice(shown, shown + count);
-    list.append(...next.map((record) => recordView(record, true)));
+    list.append(...next.map((record) => recordView(record, true, options)));
     shown += next.length;
     const left = records.length - shown;
     more.hidden = left <= 0;
@@ -349,7 +348,7 @@ export function resultView(
       fill(
         output,
         notice,
-        records[0] ? recordView(records[0], false) : errorLine('コードが見つかりません。'),
+        records[0] ? recordView(records[0], false, options) : errorLine('コードが見つかりません。'),
       );
       return;
     }
@@ -363,7 +362,7 @@ export function resultView(
         h('section', { class: 'decoder-details' }, h('h3', null, 'レコードの詳細'), list, more),
       );
     }
-    fill(summary, summaryView(records, done));
+    fill(summary, summaryView(records, done, options.weight));
     showMore((shown > 0 || done ? PAGE : FIRST_PAGE) - shown);
   };
 }

@@ -20,7 +20,6 @@ import { splitRecords, type RawRecord } from './split.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RecordForm, RowRef } from './types.ts';
 
 export type * from './types.ts';
-export { redact, REDACTED } from './redact.ts';
 export { lookupTables, type Via } from '../classify/rank.ts';
 
 /** Each record form in words, as the widget and the command line name it. */
@@ -213,7 +212,11 @@ export interface Summary {
  * or by the bare code when no table has it), most frequent first, ties in order of first
  * appearance; records that could not be read are set apart as `unreadable`.
  */
-export function summarize(records: readonly DecodedRecord[]): Summary {
+export function summarize(
+  records: readonly DecodedRecord[],
+  /** How many records each one stands for (a grouped share link); 1 by default. */
+  weight: (record: DecodedRecord) => number = () => 1,
+): Summary {
   const byKey = new Map<string, { -readonly [K in keyof CodeSummary]: CodeSummary[K] }>();
   const unreadable: DecodedRecord[] = [];
   for (const record of records) {
@@ -232,7 +235,7 @@ export function summarize(records: readonly DecodedRecord[]): Summary {
       count: 0,
       description: top?.description ?? null,
     };
-    entry.count++;
+    entry.count += weight(record);
     byKey.set(key, entry);
   }
   // A Map keeps the order in which keys first came, and sorting is stable: ties stay in it.

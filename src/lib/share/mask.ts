@@ -1,0 +1,368 @@
+/**
+ * Masking what is shared from a paste. A list of secret key names can never be complete
+ * (`wx_access_token`, `p_skey`, `msg_signature`, `jsapi_ticket`, …), so this works the other
+ * way round: every value is masked unless its key is on a short allow-list of harmless fields
+ * (the code fields, the messages, `err_type`, timestamps, endpoint paths). It reads the
+ * syntaxes the decoder reads: JSON (escaped at any depth), `key=value` and `key: value` pairs,
+ * URL queries (percent-encoded too), HTTP headers and cookies, and the dumps of PHP, Ruby,
+ * Python, Java and Go. Text that belongs to no key keeps its words, but token-like runs (long
+ * hex or base64 runs, JWTs, bearer tokens, e-mail and IP addresses, long digit runs) are masked
+ * wherever they stand. When in doubt, mask.
+ *
+ * Pure: no DOM, no node:* (the decoder's share dialog loads it when first opened).
+ */
+
+/** The placeholder for a masked value. */
+export const MASK = '[REDACTED]';
+
+/** A text with its secrets masked, and how many values were masked. */
+export interface Masked {
+  readonly text: string;
+  readonly masked: number;
+}
+
+/**
+ * Where a text stands: a whole paste (every syntax, headers and `key: value` included), or a
+ * message value (`msg`, `errmsg`, …), whose prose keeps its `word: word` but whose `key=value`
+ * pairs, embedded JSON and token-like runs are still masked.
+ */
+export type MaskScope = 'paste' | 'message';
+
+/** What the allow-list lets a key's value be. */
+type Allowed = 'code' | 'message' | 'time' | 'word' | 'header';
+
+/** The harmless fields, by key folded to lower case without `_`, `-`, `.`, `@`, `$`. */
+const ALLOWED: Record<string, Allowed> = {
+  // The code fields: kept only when the value is an integer (an OAuth `code=` is a secret).
+  ret: 'code',
+  errcode: 'code',
+  error: 'code',
+  code: 'code',
+  errorcode: 'code',
+  errno: 'code',
+  status: 'code',
+  statuscode: 'code',
+  errtype: 'code',
+  // The messages: kept, with what is inside them masked.
+  msg: 'message',
+  errmsg: 'message',
+  errordescription: 'message',
+  message: 'message',
+  // Endpoint paths: kept, with their query masked.
+  path: 'message',
+  endpoint: 'message',
+  uri: 'message',
+  url: 'message',
+  // Timestamps: kept when they look like one.
+  time: 'time',
+  timestamp: 'time',
+  ts: 'time',
+  date: 'time',
+  datetime: 'time',
+  createdat: 'time',
+  // Log levels and streams: kept when they are one short word.
+  level: 'word',
+  severity: 'word',
+  stream: 'word',
+  // Structural HTTP headers.
+  contenttype: 'header',
+  contentlength: 'header',
+};
+
+/** A key as the allow-list spells it. */
+const fold = (key: string) => key.toLowerCase().replace(/[-_.@$:\s]/g, '');
+
+/** Header names that are headers even without a `-` in them. */
+const ONE_WORD_HEADERS = new Set(
+  'authorization cookie host accept date server connection origin referer location vary expires pragma etag age via upgrade'.split(
+    ' ',
+  ),
+);
+
+/** Values that carry nothing: kept, and not counted. */
+const EMPTY = /^(?:|null|nil|none|true|false|undefined|\[REDACTED\])$/i;
+/** An integer code, as the decoder reads one (`-303`, `"-303"`, `-303.0`). */
+const INTEGER = /^\s*[+-]?\d{1,10}(?:\.0+)?\s*$/;
+/** A timestamp: digits with date and time separators, or epoch seconds or milliseconds. */
+const TIMESTAMP = /^(?=.*\d{2})[\d\s:./+TZ,-]{4,40}$|^\d{10}(?:\d{3})?$/;
+
+/**
+ * Sentinels around text already decided (kept or masked) while a text is being masked, so the
+ * token pass leaves it alone. They are private-use characters, removed from the input first.
+ */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const SENTINELS = /[\uE000\uE001]/g;
+const kept = (text: string) => `${OPEN}${text}${CLOSE}`;
+
+/** Counts the masks of one masking run. */
+interface Counter {
+  masked: number;
+}
+
+const masked = (counter: Counter) => {
+  counter.masked++;
+  return kept(MASK);
+};
+
+/**
+ * A key and its separator, in every syntax read (the value follows the match):
+ * - `q`, `key`: a quoted key, `"key"`, `'key'`, or escaped at any depth, `\"key\"`, `\\\"key\\\"`;
+ * - `bkey`: a PHP `print_r` / `var_dump` key, `[key] =>`, `["key"]=>`, `[key:protected] =>`;
+ * - `rkey`: a Ruby symbol, `:key =>`;
+ * - `key2`: a bare key, `key=`, `key:`, `key =>`, `key%3D` (percent-encoded `=`, once or twice);
+ * - `sep`: the separator.
+ */
+const KEY_SOURCE = [
+  String.raw`(?<q>\\*["']|\\x22|&quot;|"")(?<key>[A-Za-z_@$][\w.@$-]{0,63})\k<q>\s*(?<sep>=>|[:=])\s*`,
+  String.raw`\[\s*(?<bq>["']?)(?<bkey>[A-Za-z_@$][\w.@$-]{0,63})\k<bq>(?::[\w ]+)?\s*\]\s*=>\s*(?:(?:string|int|float|bool)\(\d+\)\s*)?`,
+  String.raw`(?<![\w:]):(?<rkey>[A-Za-z_]\w{0,63})\s*=>\s*`,
+  String.raw`(?<=^|[^\w$@.\\/%-]|%3[fF]|%26|%20|%2[cC]|%253[fF]|%2526)(?<key2>[A-Za-z_@$][\w.@$-]{0,63})[ \t]*(?<sep2>=>|=|:(?!//)|%3[dD]|%253[dD])[ \t]*`,
+].join('|');
+/** The same, for a message: no bare `key:` (prose such as `hint: retry later` stays). */
+const MESSAGE_KEY_SOURCE = KEY_SOURCE.replace('|:(?!//)|', '|');
+
+const KEYS = { paste: new RegExp(KEY_SOURCE, 'g'), message: new RegExp(MESSAGE_KEY_SOURCE, 'g') };
+
+/** Keys that are log levels, not fields: `ERROR: …`, `WARN: …`. */
+const LOG_LEVEL = /^(?:trace|debug|info|notice|warn|warning|error|fatal|severe|critical)$/i;
+/** `file.java:123` in a stack frame: a file and a line, not a key and a value. */
+const SOURCE_FILE =
+  /\.(?:java|kt|scala|go|py|rb|php|js|mjs|ts|cs|cpp|cc|c|h|m|mm|swift|dart|lua)$/i;
+
+/** Where a bare value ends: whitespace, separators, brackets, quotes, or a percent-encoded `&`. */
+const BARE_END = /[\s,;&}\])"'<>|\\]|%26|%2526|%20|%2[cC]/;
+/** A bare value that is itself the start of a pair (`ERROR: ret=-303`): no value of its own. */
+const NESTED_PAIR = /^[A-Za-z_@$][\w.@$-]{0,63}(?:=|:(?!\/\/))/;
+
+/**
+ * The end of a quoted value opened at `from` (just after the opening quote token `quote`): the
+ * offset of its closing token, or -1. Unescaped (`"…"`), a backslash escapes the next
+ * character; escaped at some depth (`\"…\"`), the close is the same token not preceded by one
+ * more backslash.
+ */
+function closingQuote(text: string, from: number, quote: string): number {
+  const mark = quote.at(-1)!;
+  if (quote.length === 1) {
+    for (let i = from; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '\\') i++;
+      else if (ch === mark) return i;
+      else if (ch === '\n') return -1;
+    }
+    return -1;
+  }
+  for (let at = text.indexOf(quote, from); at !== -1; at = text.indexOf(quote, at + 1)) {
+    if (text[at - 1] !== '\\') return at;
+  }
+  return -1;
+}
+
+/** Quote tokens of more than one character that are not backslash escapes. */
+const LONG_QUOTES = new Set(['""', '&quot;', '\\x22']);
+
+/**
+ * The quote token a value starts with, if any. After a key quoted with `""` (CSV), `&quot;`
+ * (HTML) or `\x22` (nginx), the value is quoted the same way.
+ */
+function valueQuote(rest: string, keyQuote: string | undefined): string | undefined {
+  if (keyQuote && LONG_QUOTES.has(keyQuote))
+    return rest.startsWith(keyQuote) ? keyQuote : undefined;
+  return /^(?:\\*["']|\\x22|&quot;)/.exec(rest)?.[0];
+}
+
+/** The offset where a bracketed structure opened at `from` closes (JSON strings skipped), or -1. */
+function closingBracket(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'") {
+      const end = closingQuote(text, i + 1, ch);
+      if (end === -1) return -1;
+      i = end;
+    } else if (ch === '[' || ch === '{') depth++;
+    else if (ch === ']' || ch === '}') {
+      if (--depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** A value kept or masked according to what its key is allowed. */
+function decide(value: string, allowed: Allowed | undefined, counter: Counter): string {
+  if (EMPTY.test(value.trim())) return value;
+  switch (allowed) {
+    case 'code':
+      return INTEGER.test(value) ? kept(value) : masked(counter);
+    case 'message':
+      return maskIn(value, 'message', counter);
+    case 'time':
+      return TIMESTAMP.test(value.trim()) ? kept(value) : maskIn(value, 'message', counter);
+    case 'word':
+      return /^[A-Za-z]{1,12}$/.test(value.trim()) ? kept(value) : masked(counter);
+    case 'header':
+      return /^[\w./+\-; =]{1,80}$/.test(value.trim()) ? kept(value) : masked(counter);
+    default:
+      // A value that is itself JSON or a query holds keys of its own: those decide.
+      return /^\s*(?:[{[]|[A-Za-z_]\w*=)/.test(value)
+        ? maskIn(value, 'paste', counter)
+        : masked(counter);
+  }
+}
+
+/**
+ * The values after each key of a text masked (or kept, by the allow-list). Text between keys
+ * is returned as it is, for the token pass.
+ */
+function maskPairs(text: string, scope: MaskScope, counter: Counter): string {
+  const keys = KEYS[scope];
+  let out = '';
+  let at = 0;
+  keys.lastIndex = 0;
+  for (let match = keys.exec(text); match; match = keys.exec(text)) {
+    if (match.index < at) continue;
+    const groups = match.groups ?? {};
+    const key = groups['key'] ?? groups['bkey'] ?? groups['rkey'] ?? groups['key2'] ?? '';
+    const start = match.index + match[0].length;
+    const bare = groups['key2'] !== undefined;
+    // A log level or a file:line is not a key; `ERROR: ret=-303` holds its pair further on.
+    if (bare && groups['sep2'] === ':' && (LOG_LEVEL.test(key) || SOURCE_FILE.test(key))) continue;
+    const allowed = ALLOWED[fold(key)];
+    out += text.slice(at, start);
+    at = start;
+    const rest = text.slice(start);
+    const quote = valueQuote(rest, groups['q']);
+    if (quote) {
+      const close = closingQuote(text, start + quote.length, quote);
+      // A value cut off before its closing quote is masked to the end of its line.
+      const end = close === -1 ? start + /^[^\n]*/.exec(rest)![0].length : close;
+      const value = text.slice(start + quote.length, end);
+      out += `${quote}${decide(value, allowed, counter)}${close === -1 ? '' : quote}`;
+      at = close === -1 ? end : close + quote.length;
+    } else if (rest.startsWith('[') && allowed === undefined) {
+      // A list under a key that is not allowed: its scalars are masked, its objects scanned.
+      const close = closingBracket(text, start);
+      if (close === -1) continue;
+      const list = text.slice(start, close + 1);
+      out += /[{]/.test(list)
+        ? maskIn(list, scope, counter)
+        : list.replace(
+            /(\\*["'])(.*?)\1|[^\s,[\]"']+/g,
+            (item: string, q?: string, inner?: string) =>
+              q === undefined
+                ? EMPTY.test(item)
+                  ? item
+                  : masked(counter)
+                : EMPTY.test(inner ?? '')
+                  ? item
+                  : `${q}${masked(counter)}${q}`,
+          );
+      at = close + 1;
+    } else if (rest.startsWith('{') || rest.startsWith('[')) {
+      // A structure: its own keys are met as the scan goes on.
+      continue;
+    } else if (groups['bkey'] !== undefined) {
+      // print_r: the value is the rest of the line (`Array` opens a nested block).
+      const value = /^[^\n]*/.exec(rest)![0];
+      if (/^\s*Array\s*$/.test(value)) continue;
+      out += decide(value, allowed, counter);
+      at = start + value.length;
+    } else {
+      const end = BARE_END.exec(rest);
+      const value = end ? rest.slice(0, end.index) : rest;
+      if (!value || NESTED_PAIR.test(value)) continue;
+      // A bare value after a JSON key stays JSON when masked: `"uin": 123` → `"uin": "[…]"`.
+      const decided = decide(value, allowed, counter);
+      out += groups['q'] === '"' && decided.includes(MASK) ? `"${decided}"` : decided;
+      at = start + value.length;
+    }
+  }
+  return out + text.slice(at);
+}
+
+/** An HTTP header line, optionally after curl's `> ` / `< `: its prefix, name and value. */
+const HEADER_LINE = /^(\s*(?:[<>]\s)?)([A-Za-z][A-Za-z0-9-]{0,63}):[ \t]+(\S.*)$/gm;
+
+/** Header lines: secret-bearing values masked whole, cookies pair by pair. */
+function maskHeaders(text: string, counter: Counter): string {
+  return text.replace(HEADER_LINE, (line: string, prefix: string, name: string, value: string) => {
+    const lower = name.toLowerCase();
+    const isHeader = /[<>]/.test(prefix) || name.includes('-') || ONE_WORD_HEADERS.has(lower);
+    if (!isHeader) return line;
+    const allowed = ALLOWED[fold(name)];
+    const head = `${prefix}${name}: `;
+    if (lower === 'cookie' || lower === 'set-cookie')
+      return head + maskPairs(value, 'paste', counter);
+    if (allowed === 'header' || allowed === 'time') return head + decide(value, allowed, counter);
+    if (/^\s*[{[]/.test(value)) return head + maskIn(value, 'paste', counter);
+    return head + masked(counter);
+  });
+}
+
+/** Token-like runs, masked wherever they stand outside decided text. */
+const TOKENS = new RegExp(
+  [
+    // A bearer (or basic) credential after its scheme.
+    String.raw`(?<=\b(?:Bearer|Basic|Token|OAuth|Digest)\s+)[A-Za-z0-9._~+/=-]{4,}`,
+    // A JWT.
+    String.raw`\beyJ[\w-]+\.[\w-]+\.[\w-]*`,
+    // An e-mail address.
+    String.raw`[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`,
+    // An IPv4 address.
+    String.raw`\b(?:\d{1,3}\.){3}\d{1,3}\b`,
+    // A long opaque run: hex, base64(url), with or without dashes (kept if it is a word).
+    String.raw`(?<run>[A-Za-z0-9_+/=-]{16,})`,
+    // A long digit run (QQ numbers, phone numbers, device ids).
+    String.raw`\b\d{8,}\b`,
+  ].join('|'),
+  'g',
+);
+
+/** Whether a long run is opaque (a token) rather than a word or an identifier. */
+function opaque(run: string): boolean {
+  if (run.length >= 40) return /\d/.test(run) || /[A-Z]/.test(run) || /[+/=]/.test(run);
+  return /\d/.test(run) && /[A-Za-z]/.test(run);
+}
+
+/** A text's decided parts (between sentinels) and the rest, in order. */
+const PARTS = new RegExp(`${OPEN}[^${CLOSE}]*${CLOSE}|[^${OPEN}]+`, 'g');
+
+/** `change` applied to the parts of a text that are not decided yet. */
+const undecided = (text: string, change: (part: string) => string): string =>
+  text.replace(PARTS, (part: string) => (part.startsWith(OPEN) ? part : change(part)));
+
+/** A run with slashes that is base64 (mixed case and digits), not a path. */
+const base64 = (run: string) =>
+  run.length >= 20 && /[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run);
+
+/** Masks the token-like runs of a text. */
+function maskTokens(text: string, counter: Counter): string {
+  /** A long run masked when opaque; a path's segments are judged one by one. */
+  const judge = (run: string): string => {
+    if (run.includes('/') && !base64(run)) return run.split('/').map(judge).join('/');
+    if (run.length < 16) return run;
+    return /^\d+$/.test(run) || opaque(run) ? masked(counter) : run;
+  };
+  return text.replace(TOKENS, (_match: string, run?: string) =>
+    run === undefined ? masked(counter) : judge(run),
+  );
+}
+
+/** A text's secrets masked, within one masking run; the result may hold sentinels. */
+function maskIn(text: string, scope: MaskScope, counter: Counter): string {
+  const headed = scope === 'paste' ? maskHeaders(text, counter) : text;
+  const paired = undecided(headed, (part) => maskPairs(part, scope, counter));
+  return undecided(paired, (part) => maskTokens(part, counter));
+}
+
+/**
+ * The text with every value that is not on the allow-list masked, and every token-like run
+ * masked wherever it stands. In a message, a code at its very start is kept as it is.
+ */
+export function maskText(text: string, scope: MaskScope = 'paste'): Masked {
+  const counter: Counter = { masked: 0 };
+  const clean = text.replace(SENTINELS, '');
+  const lead = scope === 'message' ? (/^\s*[+-]?\d{1,10}/.exec(clean)?.[0] ?? '') : '';
+  const result = kept(lead) + maskIn(clean.slice(lead.length), scope, counter);
+  return { text: result.replace(SENTINELS, ''), masked: counter.masked };
+}
