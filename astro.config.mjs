@@ -54,6 +54,10 @@ let sitePolicy;
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  // Stylesheets as files, never inlined: an inline <style> needs its hash in the policy, and
+  // that hash (in dist/_headers and the README's nginx configuration) would change with
+  // every edit of the CSS.
+  build: { inlineStylesheets: 'never' },
   security: {
     csp: {
       scriptDirective: {
