@@ -146,6 +146,19 @@ test('an unknown URL answers 404 with the 404 page and the same headers', async 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ページが見つかりません');
 });
 
+test('the 404 page reads a mistyped code even in broken percent-encoding', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const response = await page.goto(`${origin}/codes/acess%E3/%E2%88%92303/`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByLabel('エラーコード番号')).toHaveValue('-303');
+  await expect(page.locator('.code-lookup__message a')).toHaveAttribute(
+    'href',
+    '/codes/access/-303/',
+  );
+  expect(errors).toEqual([]);
+});
+
 test('a directory without its slash is redirected, relative to the host', async ({ request }) => {
   const response = await request.get(`${origin}/codes/access`, { maxRedirects: 0 });
   expect(response.status()).toBe(301);

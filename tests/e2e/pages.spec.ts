@@ -159,8 +159,45 @@ test.describe('the rest of the contract', () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('ページが見つかりません');
     await expect(page.getByLabel('エラーコード番号')).toHaveValue('-303');
-    await page.getByRole('link', { name: 'エラーコード -303 のページへ' }).click();
+    await page.getByRole('link', { name: 'MSDK接続層の -303 のページへ' }).click();
     await expect(page).toHaveURL(/\/codes\/access\/-303\/$/);
+  });
+
+  for (const [name, path] of [
+    ['a Unicode minus', '/codes/access/%E2%88%92303/'],
+    ['a full-width minus and digits', '/codes/access/%EF%BC%8D%EF%BC%93%EF%BC%90%EF%BC%93/'],
+    ['broken percent-encoding around it', '/codes/acess%E3/-303%/'],
+  ]) {
+    test(`the 404 page reads a code typed with ${name}`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      // A static host answers an unknown address with the 404 page (astro preview itself fails
+      // on broken percent-encoding, so the page is served here as a host would serve it).
+      await page.route(`**${path!}`, (route) =>
+        route.fulfill({ status: 404, path: 'dist/404.html', contentType: 'text/html' }),
+      );
+      const response = await page.goto(path!);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByLabel('エラーコード番号')).toHaveValue('-303');
+      await expect(page.locator('.code-lookup__message a')).toHaveAttribute(
+        'href',
+        '/codes/access/-303/',
+      );
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('the 404 page offers the nearest codes of the table for a mistyped code', async ({
+    page,
+  }) => {
+    await page.goto('/codes/access/-330/');
+    const message = page.locator('.code-lookup__message');
+    await expect(message).toHaveText(
+      'MSDK接続層に -330 はありません。近いコード：-312、-311、-310',
+    );
+    await expect(message.locator('a')).toHaveCount(3);
+    await message.getByRole('link', { name: '-312' }).click();
+    await expect(page).toHaveURL(/\/codes\/access\/-312\/$/);
   });
 
   test('the 404 lookup accepts full-width input and says when no table has the number', async ({
@@ -171,7 +208,7 @@ test.describe('the rest of the contract', () => {
     await input.fill('１２３４５');
     await input.press('Enter');
     await expect(page.locator('.code-lookup__message')).toHaveText(
-      '12345 はどの表にもありません。',
+      /^12345 はどの表にもありません。近いコード：/,
     );
     await input.fill('－７');
     await input.press('Enter');

@@ -6,6 +6,7 @@
  * - `o=` the original paste, masked, when the user chose to include it.
  * Links made before `n` and `o` existed (`#q=` and the text) read the same way.
  */
+import { decodePercent } from '../percent.ts';
 
 /** What a share fragment carries. */
 export interface Shared {
@@ -35,23 +36,6 @@ export function shareFragment(
   return fragment.length > MAX_FRAGMENT ? null : fragment;
 }
 
-const UTF8 = new TextDecoder('utf-8');
-
-/**
- * Percent-decodes what it can: a run of valid escapes becomes its UTF-8 text (an incomplete
- * character becomes U+FFFD), and a `%` that starts no escape stays as it is.
- */
-function decodeLoosely(value: string): { text: string; damaged: boolean } {
-  try {
-    return { text: decodeURIComponent(value), damaged: false };
-  } catch {
-    const text = value.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) =>
-      UTF8.decode(Uint8Array.from(run.match(/%[0-9A-Fa-f]{2}/g)!, (e) => parseInt(e.slice(1), 16))),
-    );
-    return { text, damaged: true };
-  }
-}
-
 /** What a fragment (`location.hash`) carries, or null when it carries no share. */
 export function readShareFragment(hash: string): Shared | null {
   if (!hash.startsWith('#q=')) return null;
@@ -60,8 +44,8 @@ export function readShareFragment(hash: string): Shared | null {
     const at = part.indexOf('=');
     if (at > 0 && !fields.has(part.slice(0, at))) fields.set(part.slice(0, at), part.slice(at + 1));
   }
-  const text = decodeLoosely(fields.get('q') ?? '');
-  const original = fields.has('o') ? decodeLoosely(fields.get('o')!) : null;
+  const text = decodePercent(fields.get('q') ?? '');
+  const original = fields.has('o') ? decodePercent(fields.get('o')!) : null;
   const lines = text.text.split('\n').length;
   const counts = (fields.get('n') ?? '').split(',').map(Number);
   const countsFit =
