@@ -215,6 +215,19 @@ test.describe('the rest of the contract', () => {
     await expect(page).toHaveURL(/\/codes\/-7\/$/);
   });
 
+  test('robots.txt lets every page be crawled and points to the sitemap', async ({ request }) => {
+    const response = await request.get('/robots.txt');
+    expect(response.headers()['content-type']).toContain('text/plain');
+    expect((await response.text()).split('\n')).toEqual([
+      'User-agent: *',
+      'Allow: /',
+      '',
+      'Sitemap: http://localhost:4321/sitemap-index.xml',
+      '',
+    ]);
+    expect((await request.get('/sitemap-index.xml')).ok()).toBe(true);
+  });
+
   test('pages are Japanese, canonical and listed in the sitemap', async ({ page, request }) => {
     await page.goto('/codes/wechat-platform/40001/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
