@@ -11,7 +11,15 @@ import { readContent } from './src/node/catalog.ts';
 import { ContentError } from './src/lib/catalog/content.ts';
 import { TABLE_NAMES, TABLE_SLUGS } from './src/lib/catalog/vocabulary.ts';
 import { soleRow } from './src/lib/classify/index.ts';
-import { actionsUrl, decoderUrl, homeUrl, numberUrl, tableUrl, topicsUrl } from './src/lib/urls.ts';
+import {
+  aboutUrl,
+  actionsUrl,
+  decoderUrl,
+  homeUrl,
+  numberUrl,
+  tableUrl,
+  topicsUrl,
+} from './src/lib/urls.ts';
 
 // The public origin, for canonical URLs and the sitemap. Set SITE_URL when deploying.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -58,6 +66,8 @@ export default defineConfig({
   // that hash (in dist/_headers and the README's nginx configuration) would change with
   // every edit of the CSS.
   build: { inlineStylesheets: 'never' },
+  // No code is highlighted on this site (Shiki's inline styles would need 'unsafe-inline').
+  markdown: { syntaxHighlight: false },
   security: {
     csp: {
       scriptDirective: {
@@ -66,7 +76,8 @@ export default defineConfig({
         hashes: cspHashes.scripts,
       },
       styleDirective: {
-        resources: ["'self'", { resource: "'unsafe-hashes'", kind: 'attribute' }],
+        // style-src is 'self' by default; the attribute kind is Starlight's style="" attributes.
+        resources: [{ resource: "'unsafe-hashes'", kind: 'attribute' }],
         hashes: cspHashes.styleAttributes.map((hash) => ({ hash, kind: 'attribute' })),
       },
       directives: [
@@ -108,6 +119,7 @@ export default defineConfig({
         { label: 'トピック', link: topicsUrl() },
         { label: '対応の種類', link: actionsUrl() },
         { label: 'デコーダー', link: decoderUrl() },
+        { label: 'このサイトについて', link: aboutUrl() },
       ],
       customCss: ['./src/styles/site.css'],
       // No code blocks on this site: skip Expressive Code (its inline styles also clash with the CSP).

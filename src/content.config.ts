@@ -8,8 +8,8 @@
  */
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { overviewSchema, tableSchema } from './lib/catalog/schema.ts';
 import { topicEntrySchema } from './lib/catalog/topics.ts';
 import { ContentError, type Content } from './lib/catalog/content.ts';
@@ -70,7 +70,10 @@ const overview = contentLoader('msdk-overview', (content) => [
 
 export const collections = {
   overview: defineCollection({ loader: overview, schema: overviewSchema }),
+  // Starlight's own collections: the pages written in Markdown (src/content/docs/) and this
+  // site's changes to Starlight's Japanese interface strings (src/content/i18n/ja.json).
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   tables: defineCollection({ loader: tables, schema: tableSchema }),
   topics: defineCollection({ loader: topics, schema: topicEntrySchema }),
 };

@@ -24,6 +24,8 @@ export const topicUrl = (topic: string): string => `/topics/${topic}/`;
 /** The list of actions, and every row that needs one action. */
 export const actionsUrl = (): string => '/actions/';
 export const actionUrl = (action: ActionSlug): string => `/actions/${action}/`;
+/** What this site is: its source, what it adds, its data and command line. */
+export const aboutUrl = (): string => '/about/';
 /** The decoder. */
 export const decoderUrl = (): string => '/decoder/';
 /** The whole catalog as JSON. */

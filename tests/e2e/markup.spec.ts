@@ -44,8 +44,10 @@ test.beforeAll(async () => {
     ['--site', 'http://localhost:4321'],
   );
   expect(build.status, build.output).toBe(0);
-  // The build read content/ once, for the config, the collections and the decoder alike.
+  // The build read content/ once, for the config, the collections and the decoder alike, and
+  // printed no warning.
   expect(build.output).toContain('read and validated once');
+  expect(build.output.split('\n').filter((line) => /\bWARN\b|warning/i.test(line))).toEqual([]);
   site = await serveDist(join(build.dir, 'dist'));
 });
 
