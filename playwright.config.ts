@@ -16,7 +16,7 @@ export default defineConfig({
   // `npm run bench`, never asserted here.
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     baseURL,
     locale: 'ja-JP',

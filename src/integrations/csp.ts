@@ -17,6 +17,8 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { isTag, isText, type ChildNode } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 
 const META = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/;
 const CHARSET = /<meta charset="[^"]*"\s*\/?>/;
@@ -40,20 +42,36 @@ export function parsePolicy(text: string): Policy {
 export const policyText = (policy: Policy): string =>
   [...policy].map(([name, tokens]) => [name, ...tokens].join(' ')).join('; ');
 
-/** The hashes one page's inline scripts and style attributes need. */
-function neededHashes(html: string): Set<string> {
-  const needed = new Set<string>();
-  for (const [, attrs = '', body = ''] of html.matchAll(
-    /<script(\s[^>]*)?>([\s\S]*?)<\/script>/g,
-  )) {
-    if (!/\ssrc=/.test(attrs)) needed.add(`'${sha256(body)}'`);
-  }
-  for (const [, body = ''] of html.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g)) {
-    needed.add(`'${sha256(body)}'`);
-  }
-  for (const [, value = ''] of html.matchAll(/\sstyle="([^"]*)"/g))
-    needed.add(`'${sha256(value)}'`);
-  return needed;
+/** What a page runs inline, each as the CSP hash source that allows it (`'sha256-…'`). */
+export interface InlineHashes {
+  /** Inline `<script>` elements (JSON data blocks run nothing and are left out). */
+  readonly scripts: Set<string>;
+  /** Inline `<style>` elements. */
+  readonly styles: Set<string>;
+  /** `style="…"` attributes, by their value as the browser reads it. */
+  readonly styleAttributes: Set<string>;
+}
+
+/** The inline code of one page, hashed as a Content-Security-Policy names it. */
+export function inlineHashes(html: string): InlineHashes {
+  const hashes: InlineHashes = { scripts: new Set(), styles: new Set(), styleAttributes: new Set() };
+  const source = (text: string) => `'${sha256(text)}'`;
+  const walk = (nodes: ChildNode[]) => {
+    for (const node of nodes) {
+      if (!isTag(node)) continue;
+      const body = () => node.children.map((child) => (isText(child) ? child.data : '')).join('');
+      const type = node.attribs['type'] ?? '';
+      if (node.name === 'script' && node.attribs['src'] === undefined && !/json/.test(type)) {
+        hashes.scripts.add(source(body()));
+      } else if (node.name === 'style') hashes.styles.add(source(body()));
+      if (node.attribs['style'] !== undefined) {
+        hashes.styleAttributes.add(source(node.attribs['style']));
+      }
+      walk(node.children);
+    }
+  };
+  walk(parseDocument(html).children);
+  return hashes;
 }
 
 /**
@@ -63,7 +81,8 @@ function neededHashes(html: string): Set<string> {
 export function finishPage(html: string): { html: string; policy: Policy | null } {
   const meta = META.exec(html);
   if (!meta) return { html, policy: null };
-  const needed = neededHashes(html);
+  const { scripts, styles, styleAttributes } = inlineHashes(html);
+  const needed = new Set([...scripts, ...styles, ...styleAttributes]);
   const policy = parsePolicy(meta[1]!);
   for (const [name, tokens] of policy) {
     policy.set(

@@ -19,8 +19,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import type { TableData } from '../../src/lib/catalog/schema.ts';
+import { median } from './stats.ts';
+import { ROOT } from '../support/catalog.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const TIME = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path));
 
@@ -30,8 +31,6 @@ const arg = (name: string, fallback: string) => {
 };
 const runs = Number(arg('runs', '3'));
 const scales = arg('scale', '').split(',').filter(Boolean).map(Number);
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** One build into `outDir`; wall seconds and peak RSS in MiB (null without GNU time). */
 function build(contentDir: string, outDir: string): { seconds: number; peakMiB: number | null } {

@@ -28,8 +28,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { launchChromium, ownScripts } from '../support/chromium.ts';
+import { median } from './stats.ts';
+import { ROOT } from '../support/catalog.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const BUDGET_BYTES = 15 * 1024;
 
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
@@ -238,11 +239,6 @@ function timeTextareaOnly(page: Page, text: string): Promise<number> {
   );
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const round = (value: number): number => Math.round(value * 10) / 10;
 
 /** The scripts a page loads, by URL, with their bodies. */

@@ -10,14 +10,22 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ROOT } from '../support/catalog.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const scale = process.argv.includes('--scale');
 
 const steps: [string, string[]][] = [
   ['build', ['tests/bench/build.ts', '--runs', '3', ...(scale ? ['--scale', '10,100'] : [])]],
   // The build benchmark writes to temporary folders; build dist/ once for the rest.
-  ['dist', [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']],
+  [
+    'dist',
+    [
+      join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+      'build',
+      '--site',
+      'http://localhost:4321',
+    ],
+  ],
   ['weights', ['tests/bench/weights.ts']],
   ['decode', ['tests/bench/decode.ts']],
   ['decoder-browser', ['tests/bench/decoder-browser.ts']],

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { firstVisit, launchChromium } from '../support/chromium.ts';
 import { serveDist } from '../support/serve.ts';
+import { median } from './stats.ts';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 const gz = (bytes: Buffer | string) => gzipSync(bytes).length;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // Gzipped HTML of every code page (/codes/<table>/<code>/).
 const codePages = readdirSync(join(DIST, 'codes'), { recursive: true })

@@ -2,25 +2,13 @@
  * Checks over the whole built site: every seed row verbatim on its code page, and every
  * URL ever published still answering.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DIST, manifestUrls, publishedUrls } from '../support/published.ts';
+import { builtPage, visibleText } from '../support/html.ts';
+import { manifestUrls, publishedUrls } from '../support/published.ts';
 import { fold, seedRows } from '../support/seed.ts';
 
-/** The visible text of a built page, entities decoded, whitespace folded. */
-function pageText(path: string): string {
-  const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
-  const text = html
-    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-  return fold(text);
-}
+/** The visible text of a built page (parsed as HTML), whitespace folded. */
+const pageText = (path: string): string => fold(visibleText(builtPage(path)));
 
 test('every seed row is on its code page, verbatim', () => {
   const rows = seedRows();

@@ -2,15 +2,13 @@
  * Cross-layer links over the whole built site (reads dist/, no browser): envelopes both
  * ways for every platform row, and every shared number linked from each of its rows.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DIST } from '../support/published.ts';
 import { loadCatalog } from '../support/catalog.ts';
+import { builtPage, byTag, hrefs, text, type Document } from '../support/html.ts';
 
 const catalog = loadCatalog();
-const html = (path: string) => readFileSync(join(DIST, path, 'index.html'), 'utf8');
-const links = (page: string) => new Set([...page.matchAll(/href="([^"]+)"/g)].map((m) => m[1]));
+const html = (path: string): Document => builtPage(path);
+const links = (page: Document) => hrefs(page);
 
 test('every platform row says how it arrives and links its envelope row', () => {
   for (const row of catalog.rows) {
@@ -40,7 +38,7 @@ test('the envelope rows lead into the tables they carry', () => {
 test('the share tables explain their endpoint and the -10000 wrapping', () => {
   for (const slug of ['qq-share', 'qzone-share'] as const) {
     const page = html(`codes/${slug}`);
-    expect(page).toContain(`<code>${catalog.table(slug).endpoint}</code>`);
+    expect(byTag(page, 'code').map(text)).toContain(catalog.table(slug).endpoint);
     expect(links(page)).toContain('/codes/logic/-10000/');
   }
 });

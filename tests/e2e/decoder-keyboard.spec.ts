@@ -3,6 +3,7 @@
  * log line, read the result, check and copy its ticket (only what was decoded), follow the best link.
  */
 import { expect, test } from '@playwright/test';
+import { tabTo } from '../support/keyboard.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -13,14 +14,7 @@ test('keyboard only: paste, read, copy for ticket, follow the link', async ({ pa
   await page.goto('/decoder/');
   // Tab from the top of the page until the textarea has focus.
   const textarea = page.getByRole('textbox', { name: /MSDK の応答/ });
-  for (
-    let i = 0;
-    i < 40 && !(await textarea.evaluate((el) => el === document.activeElement));
-    i++
-  ) {
-    await page.keyboard.press('Tab');
-  }
-  await expect(textarea).toBeFocused();
+  await tabTo(page, textarea, { limit: 40 });
   await page.keyboard.insertText(PASTE);
 
   const output = page.locator('output, [aria-live]').filter({ hasText: '100013' }).first();
@@ -29,24 +23,20 @@ test('keyboard only: paste, read, copy for ticket, follow the link', async ({ pa
     '/codes/qq-platform/100013/',
   );
   await expect(output).toContainText('access tokenが不適切です');
-  await expect(output).toContainText('一致');
+  // err_type 2 is what the row's action (再授権) implies: the verdict is agreement.
+  await expect(output.locator('[data-agrees]')).toHaveAttribute('data-agrees', 'true');
+  await expect(output.locator('[data-agrees] strong')).toHaveText('✓ 一致');
 
   // Tab on to "copy for ticket" and press it: the dialog shows the ticket before copying it.
   const open = page.getByRole('button', { name: 'チケット用にコピー…' });
-  for (let i = 0; i < 40 && !(await open.evaluate((el) => el === document.activeElement)); i++) {
-    await page.keyboard.press('Tab');
-  }
-  await expect(open).toBeFocused();
+  await tabTo(page, open, { limit: 40 });
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: '共有する内容の確認' });
   await expect(dialog).toBeVisible();
   const preview = dialog.locator('[data-share-preview]');
   await expect(preview).toContainText('**MSDK エラーコード 100013**（モバイルQQプラットフォーム）');
   const copy = dialog.getByRole('button', { name: 'コピー', exact: true });
-  for (let i = 0; i < 10 && !(await copy.evaluate((el) => el === document.activeElement)); i++) {
-    await page.keyboard.press('Tab');
-  }
-  await expect(copy).toBeFocused();
+  await tabTo(page, copy, { limit: 10 });
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('status').last()).toHaveText('チケット用の文面をコピーしました。');
   const ticket = await page.evaluate(() => navigator.clipboard.readText());
@@ -64,10 +54,7 @@ test('keyboard only: paste, read, copy for ticket, follow the link', async ({ pa
 
   // Back to the best candidate with Shift+Tab, and open it with Enter.
   const best = output.getByRole('link', { name: /100013/ }).first();
-  for (let i = 0; i < 40 && !(await best.evaluate((el) => el === document.activeElement)); i++) {
-    await page.keyboard.press('Shift+Tab');
-  }
-  await expect(best).toBeFocused();
+  await tabTo(page, best, { back: true, limit: 40 });
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/codes\/qq-platform\/100013\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('100013');

@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DecoderPage } from '../support/decoder.ts';
+import { tabTo } from '../support/keyboard.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -149,23 +150,11 @@ test('the dialog works from the keyboard, and passes axe', async ({ page }) => {
   const results = await new AxeBuilder({ page }).include('dialog[data-share-dialog]').analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   // Tab to the checkbox and tick it with Space.
-  for (
-    let i = 0;
-    i < 10 && !(await decoder.share.original.evaluate((el) => el === document.activeElement));
-    i++
-  ) {
-    await page.keyboard.press('Tab');
-  }
+  await tabTo(page, decoder.share.original, { limit: 10 });
   await page.keyboard.press('Space');
   await expect(decoder.share.preview).toContainText('&o=');
   // Tab to copy and press it.
-  for (
-    let i = 0;
-    i < 10 && !(await decoder.share.copy.evaluate((el) => el === document.activeElement));
-    i++
-  ) {
-    await page.keyboard.press('Tab');
-  }
+  await tabTo(page, decoder.share.copy, { limit: 10 });
   await page.keyboard.press('Enter');
   await expect(decoder.share.status).toHaveText('共有リンクをコピーしました。');
   expect(await clipboard(page)).toContain('&o=');

@@ -6,14 +6,13 @@
  * `node tests/support/csp.ts --write` (npm run csp:update) scans dist/ and records them; the
  * CSP end-to-end test fails when a Starlight upgrade changes them, pointing here.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { inlineHashes as pageHashes } from '../../src/integrations/csp.ts';
+import { attr, builtPage, byTag } from './html.ts';
 import { DIST } from './published.ts';
 
 export const HASHES_FILE = join(import.meta.dirname, '..', '..', 'src', 'csp-hashes.json');
-
-const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
 
 /** Hashes of every inline script and style attribute in the built site, each sorted. */
 export function inlineHashes(
@@ -25,14 +24,10 @@ export function inlineHashes(
   const files = only ? [only] : readdirSync(dist, { recursive: true }).map(String);
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
-    const html = readFileSync(join(dist, file), 'utf8');
-    for (const [, attrs = '', body = ''] of html.matchAll(
-      /<script(\s[^>]*)?>([\s\S]*?)<\/script>/g,
-    )) {
-      if (/\ssrc=/.test(attrs) || /type="application\/(?:ld\+)?json"/.test(attrs)) continue;
-      scripts.add(sha256(body));
-    }
-    for (const [, value = ''] of html.matchAll(/\sstyle="([^"]*)"/g)) styles.add(sha256(value));
+    const page = pageHashes(readFileSync(join(dist, file), 'utf8'));
+    // Recorded without their quotes, as src/csp-hashes.json and Astro's config hold them.
+    for (const hash of page.scripts) scripts.add(hash.slice(1, -1));
+    for (const hash of page.styleAttributes) styles.add(hash.slice(1, -1));
   }
   return { scripts: [...scripts].sort(), styleAttributes: [...styles].sort() };
 }
@@ -42,8 +37,10 @@ export function unhashedScripts(dist = DIST): string[] {
   const missing = new Set<string>();
   for (const file of readdirSync(dist, { recursive: true }).map(String)) {
     if (!file.endsWith('.html')) continue;
-    const html = readFileSync(join(dist, file), 'utf8');
-    const policy = /http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
+    const meta = byTag(builtPage(file, dist), 'meta').find(
+      (element) => attr(element, 'http-equiv') === 'content-security-policy',
+    );
+    const policy = meta && attr(meta, 'content');
     if (policy === undefined) continue;
     for (const hash of inlineHashes(dist, file).scripts) {
       if (!policy.includes(hash)) missing.add(hash);

@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { attr, elements, parseHtml } from './html.ts';
 
 /** One link that does not resolve, with the page it is on. */
 export interface BrokenLink {
@@ -36,56 +37,25 @@ export function urlOf(file: string): string {
   return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes the character references an attribute value may hold. */
-function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return String.fromCodePoint(code);
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-/** The start tags of an HTML document with their attributes (script and style bodies skipped). */
-function* startTags(html: string): Generator<{ tag: string; attrs: Map<string, string> }> {
-  const text = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1\s*>/gi, '<$1$2>');
-  for (const match of text.matchAll(
-    /<([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g,
-  )) {
-    const attrs = new Map<string, string>();
-    for (const a of match[2]!.matchAll(
-      /([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g,
-    )) {
-      attrs.set(a[1]!.toLowerCase(), decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
-    }
-    yield { tag: match[1]!.toLowerCase(), attrs };
-  }
-}
-
 /** The link targets written in a page: `[attribute, value]` pairs. */
 export function linksOf(html: string, { canonical = true } = {}): [string, string][] {
   const links: [string, string][] = [];
-  for (const { tag, attrs } of startTags(html)) {
-    if (!canonical && tag === 'link' && attrs.get('rel') === 'canonical') continue;
+  for (const element of elements(parseHtml(html))) {
+    const { name: tag } = element;
+    if (!canonical && tag === 'link' && attr(element, 'rel') === 'canonical') continue;
     for (const name of ['href', 'src', 'action', 'poster']) {
-      const value = attrs.get(name);
+      const value = attr(element, name);
       if (value !== undefined) links.push([name, value]);
     }
-    const srcset = attrs.get('srcset');
+    const srcset = attr(element, 'srcset');
     if (srcset) {
       for (const candidate of srcset.split(',')) {
         const url = candidate.trim().split(/\s+/)[0];
         if (url) links.push(['srcset', url]);
       }
     }
-    if (tag === 'meta' && attrs.get('http-equiv')?.toLowerCase() === 'refresh') {
-      const url = /url\s*=\s*['"]?([^'"]+)/i.exec(attrs.get('content') ?? '')?.[1];
+    if (tag === 'meta' && attr(element, 'http-equiv')?.toLowerCase() === 'refresh') {
+      const url = /url\s*=\s*['"]?([^'"]+)/i.exec(attr(element, 'content') ?? '')?.[1];
       if (url) links.push(['meta refresh', url.trim()]);
     }
   }
@@ -95,9 +65,9 @@ export function linksOf(html: string, { canonical = true } = {}): [string, strin
 /** Every `id` and `name` in a page: the fragments it can be linked to. */
 export function anchorsOf(html: string): Set<string> {
   const anchors = new Set<string>();
-  for (const { attrs } of startTags(html)) {
+  for (const element of elements(parseHtml(html))) {
     for (const name of ['id', 'name']) {
-      const value = attrs.get(name);
+      const value = attr(element, name);
       if (value) anchors.add(value);
     }
   }

@@ -45,7 +45,7 @@ if (process.argv[1] === import.meta.filename && process.argv.includes('--write')
   ].sort();
   writeFileSync(
     MANIFEST,
-    `# Every URL the site has published. A URL may be added, never removed (tests/e2e/urls.spec.ts).\n# Update after adding pages: npm run build && npm run urls:update\n${urls.join('\n')}\n`,
+    `# Every URL the site has published. A URL may be added, never removed (tests/e2e/built-site.spec.ts).\n# Update after adding pages: npm run build:local && npm run urls:update\n${urls.join('\n')}\n`,
   );
   console.log(`${urls.length} URLs in ${relative(process.cwd(), MANIFEST)}`);
 }
