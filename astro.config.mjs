@@ -90,6 +90,8 @@ export default defineConfig({
         { label: 'デコーダー', link: decoderUrl() },
       ],
       customCss: ['./src/styles/site.css'],
+      // Search: Starlight's dialog with the exact code lookup on top of Pagefind's results.
+      components: { Search: './src/components/SearchDialog.astro' },
       // No code blocks on this site: skip Expressive Code (its inline styles also clash with the CSP).
       expressiveCode: false,
     }),

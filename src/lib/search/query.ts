@@ -20,6 +20,14 @@ export const CODE_PREFIXES = {
 } as const satisfies Record<string, Via>;
 export type CodePrefix = keyof typeof CODE_PREFIXES;
 
+/** The routes a query can name: a bare number's, and those of the prefixes. */
+export type QueryRoute = (typeof CODE_PREFIXES)[CodePrefix];
+/** Every route a query can name, a bare number's first. */
+export const QUERY_ROUTES: readonly QueryRoute[] = [
+  'bare-code',
+  ...new Set(Object.values(CODE_PREFIXES).filter((via) => via !== 'bare-code')),
+];
+
 /** A query that is one code. */
 export interface CodeQuery {
   /** The code, a signed integer. */
@@ -27,7 +35,7 @@ export interface CodeQuery {
   /** The word typed before it (`ret`, `errcode`, …), or null for a bare number. */
   readonly prefix: CodePrefix | null;
   /** The route that word stands for, which decides the tables and their order. */
-  readonly via: Via;
+  readonly via: QueryRoute;
 }
 
 /**
