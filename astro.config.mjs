@@ -9,7 +9,18 @@ import { readCatalog } from './src/node/catalog.ts';
 import { CatalogError } from './src/lib/catalog/errors.ts';
 import { TABLE_NAMES, TABLE_SLUGS } from './src/lib/catalog/vocabulary.ts';
 import { soleRow } from './src/lib/classify/index.ts';
-import { actionsUrl, decoderUrl, homeUrl, numberUrl, tableUrl, topicsUrl } from './src/lib/urls.ts';
+import { SITE_DESCRIPTION, SITE_TITLE } from './src/lib/search/identity.ts';
+import { SEARCH_RANKING } from './src/lib/search/ranking.ts';
+import {
+  actionsUrl,
+  decoderUrl,
+  favicon,
+  homeUrl,
+  numberUrl,
+  openSearchUrl,
+  tableUrl,
+  topicsUrl,
+} from './src/lib/urls.ts';
 
 // The public origin, for canonical URLs and the sitemap. Set SITE_URL when deploying.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -69,12 +80,11 @@ export default defineConfig({
     cspPrune(),
     decoderCatalog(),
     starlight({
-      title: 'MSDK エラーコード',
-      description:
-        'MSDK（Tencent モバイルゲーム SDK）バックエンドのエラーコード一覧とデコーダー。接続層・ロジック層・プラットフォーム層の全コード。',
+      title: SITE_TITLE,
+      description: SITE_DESCRIPTION,
       defaultLocale: 'root',
       locales: { root: { label: '日本語', lang: 'ja' } },
-      favicon: '/favicon.svg',
+      favicon: favicon(),
       // Our own 404 offers the number lookup and search (src/pages/404.astro).
       disable404Route: true,
       // The sidebar lists tables, never the 229 codes: a code in every page's sidebar would
@@ -90,8 +100,21 @@ export default defineConfig({
         { label: 'デコーダー', link: decoderUrl() },
       ],
       customCss: ['./src/styles/site.css'],
-      // Search: Starlight's dialog with the exact code lookup on top of Pagefind's results.
+      // Search: Starlight's dialog with the exact code lookup on top of Pagefind's results,
+      // Pagefind's ranking chosen by measurement, and the site searchable from the address bar.
       components: { Search: './src/components/SearchDialog.astro' },
+      pagefind: { ranking: SEARCH_RANKING },
+      head: [
+        {
+          tag: 'link',
+          attrs: {
+            rel: 'search',
+            type: 'application/opensearchdescription+xml',
+            title: SITE_TITLE,
+            href: openSearchUrl(),
+          },
+        },
+      ],
       // No code blocks on this site: skip Expressive Code (its inline styles also clash with the CSP).
       expressiveCode: false,
     }),

@@ -37,6 +37,8 @@ export const searchUrl = (): string => '/search/';
 export const searchTemplate = (): string => `${searchUrl()}?q={searchTerms}`;
 /** The data of the exact code lookup, which the search box loads when it opens. */
 export const searchDataUrl = (): string => '/search/lookup.json';
+/** The site's icon (Starlight's `favicon`). */
+export const favicon = (): string => '/favicon.svg';
 /** The OpenSearch description of the site. */
 export const openSearchUrl = (): string => '/opensearch.xml';
 /** The site for machines, in the llms.txt format: the tables, topics, decoder and export. */
