@@ -117,10 +117,11 @@ export function attachExactResults(root: HTMLElement, dataUrl: string): void {
 
     /** Bumped for every update, so that a paste read late does not overwrite newer text. */
     let generation = 0;
-    const show = (text: string, nodes: Node[]) => {
+    /** Shows what was found for `query` (which the section names in `data-query`). */
+    const show = (query: string, text: string, nodes: Node[]) => {
       status.textContent = text;
       body.replaceChildren(...nodes);
-      section.dataset.state = nodes.length ? 'shown' : 'empty';
+      section.dataset.query = query;
     };
 
     async function update(): Promise<void> {
@@ -131,14 +132,14 @@ export function attachExactResults(root: HTMLElement, dataUrl: string): void {
       const exact = data && exactLookup(data, text);
       if (exact) {
         const view = lookupView(exact);
-        return show(view.status, view.body);
+        return show(text, view.status, view.body);
       }
-      if (!data || !looksLikePaste(text)) return show('', []);
+      if (!data || !looksLikePaste(text)) return show(text, '', []);
       const { readPaste, pasteView } = await import('./paste.ts');
       const reading = await readPaste(data.catalog, text);
       if (current !== generation) return;
       const view = pasteView(reading);
-      show(view.status, view.body);
+      show(text, view.status, view.body);
     }
 
     input.addEventListener('input', () => void update());
