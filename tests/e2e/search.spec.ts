@@ -81,6 +81,24 @@ test.describe('exact codes in the dialog', () => {
     await expect(dialog.exactLinks.first()).toContainText('MSDKロジック層');
   });
 
+  test("emptying the box with Pagefind's clear button or Escape empties the exact results", async ({
+    page,
+  }) => {
+    const dialog = await new SearchDialog(page).open();
+    await dialog.type('-303');
+    await expect(dialog.exactLinks).toHaveCount(1);
+    await dialog.dialog.getByRole('button', { name: /Clear|クリア/ }).click();
+    await expect(dialog.input).toHaveValue('');
+    await expect(dialog.exactLinks).toHaveCount(0);
+    await dialog.type('-1');
+    await expect(dialog.exactLinks).toHaveCount(4);
+    await dialog.input.press('Escape');
+    // Escape empties Pagefind's box and closes Starlight's dialog; reopened, it is empty.
+    await page.getByRole('button', { name: '検索' }).first().click();
+    await expect(dialog.input).toHaveValue('');
+    await expect(dialog.exactLinks).toHaveCount(0);
+  });
+
   test('a code no table has says so, and offers the number with the other sign', async ({
     page,
   }) => {

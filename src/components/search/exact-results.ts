@@ -143,6 +143,12 @@ export function attachExactResults(root: HTMLElement, dataUrl: string): void {
     }
 
     input.addEventListener('input', () => void update());
+    // Pagefind empties the box itself (Escape, its clear button) without an input event; the
+    // box is read again once it has, and whenever the reader comes back to it.
+    const later = () => setTimeout(() => void update());
+    input.addEventListener('focus', () => void update());
+    input.addEventListener('keydown', (event) => event.key === 'Escape' && later());
+    input.form?.querySelector('.pagefind-ui__search-clear')?.addEventListener('click', later);
     root.addEventListener('keydown', (event) => move(event, root, input, body));
     void update();
   });
