@@ -11,12 +11,16 @@ import { readContent } from './src/node/catalog.ts';
 import { ContentError } from './src/lib/catalog/content.ts';
 import { TABLE_NAMES, TABLE_SLUGS } from './src/lib/catalog/vocabulary.ts';
 import { soleRow } from './src/lib/classify/index.ts';
+import { SITE_DESCRIPTION, SITE_TITLE } from './src/lib/search/identity.ts';
+import { SEARCH_RANKING } from './src/lib/search/ranking.ts';
 import {
   aboutUrl,
   actionsUrl,
   decoderUrl,
+  favicon,
   homeUrl,
   numberUrl,
+  openSearchUrl,
   tableUrl,
   topicsUrl,
 } from './src/lib/urls.ts';
@@ -98,16 +102,13 @@ export default defineConfig({
     contentReport(),
     decoderCatalog(),
     starlight({
-      title: 'MSDK エラーコード',
-      description:
-        'MSDK（Tencent モバイルゲーム SDK）バックエンドのエラーコード一覧とデコーダー。接続層・ロジック層・プラットフォーム層の全コード。',
+      title: SITE_TITLE,
+      description: SITE_DESCRIPTION,
       defaultLocale: 'root',
       locales: { root: { label: '日本語', lang: 'ja' } },
-      favicon: '/favicon.svg',
+      favicon: favicon(),
       // Our own 404 offers the number lookup and search (src/pages/404.astro).
       disable404Route: true,
-      // The title as text, never as markup (a row's description is in it).
-      components: { Head: './src/components/Head.astro' },
       // The sidebar lists tables, never the 229 codes: a code in every page's sidebar would
       // make every page's HTML grow with the size of the catalog.
       sidebar: [
@@ -122,6 +123,25 @@ export default defineConfig({
         { label: 'このサイトについて', link: aboutUrl() },
       ],
       customCss: ['./src/styles/site.css'],
+      // Search: Starlight's dialog with the exact code lookup on top of Pagefind's results,
+      // Pagefind's ranking chosen by measurement, and the site searchable from the address bar.
+      // The head's title as text, never as markup (a row's description is in it).
+      components: {
+        Head: './src/components/Head.astro',
+        Search: './src/components/SearchDialog.astro',
+      },
+      pagefind: { ranking: SEARCH_RANKING },
+      head: [
+        {
+          tag: 'link',
+          attrs: {
+            rel: 'search',
+            type: 'application/opensearchdescription+xml',
+            title: SITE_TITLE,
+            href: openSearchUrl(),
+          },
+        },
+      ],
       // No code blocks on this site: skip Expressive Code (its inline styles also clash with the CSP).
       expressiveCode: false,
     }),

@@ -54,7 +54,11 @@ export interface InlineHashes {
 
 /** The inline code of one page, hashed as a Content-Security-Policy names it. */
 export function inlineHashes(html: string): InlineHashes {
-  const hashes: InlineHashes = { scripts: new Set(), styles: new Set(), styleAttributes: new Set() };
+  const hashes: InlineHashes = {
+    scripts: new Set(),
+    styles: new Set(),
+    styleAttributes: new Set(),
+  };
   const source = (text: string) => `'${sha256(text)}'`;
   const walk = (nodes: ChildNode[]) => {
     for (const node of nodes) {

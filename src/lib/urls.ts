@@ -30,3 +30,20 @@ export const aboutUrl = (): string => '/about/';
 export const decoderUrl = (): string => '/decoder/';
 /** The whole catalog as JSON. */
 export const apiUrl = (): string => '/api/codes.json';
+/**
+ * The search page: exact code matches and the text search for the query in `?q=`. Browsers
+ * search the site from the address bar through it (`/opensearch.xml`).
+ */
+export const searchUrl = (): string => '/search/';
+/** The OpenSearch URL template of the search page (`{searchTerms}` is the browser's). */
+export const searchTemplate = (): string => `${searchUrl()}?q={searchTerms}`;
+/** The data of the exact code lookup, which the search box loads when it opens. */
+export const searchDataUrl = (): string => '/search/lookup.json';
+/** The site's icon (Starlight's `favicon`). */
+export const favicon = (): string => '/favicon.svg';
+/** The OpenSearch description of the site. */
+export const openSearchUrl = (): string => '/opensearch.xml';
+/** The site for machines, in the llms.txt format: the tables, topics, decoder and export. */
+export const llmsUrl = (): string => '/llms.txt';
+/** Every row of every table, as text for machines. */
+export const llmsFullUrl = (): string => '/llms-full.txt';

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { firstVisit, ownScripts } from '../support/chromium.ts';
 import { DIST } from '../support/published.ts';
+import { SearchDialog } from '../support/search.ts';
 
 const KB = 1024;
 const gz = (bytes: Buffer | string) => gzipSync(bytes).length;
@@ -66,6 +67,36 @@ test('the share code loads when the share dialog first opens, and is at most 8 K
   expect(sizes.reduce((sum, bytes) => sum + bytes, 0)).toBeLessThanOrEqual(8 * KB);
 });
 
+test('the exact lookup loads only when the dialog opens; its data is at most 8 KB gzipped', async ({
+  page,
+}) => {
+  const first = await firstVisit(page, '/codes/qq-platform/-73/');
+  const lookup = (url: string) =>
+    /\/search\/lookup\.json$|\/_astro\/(exact-results|paste|search)[.-][^/]*$/.test(url);
+  expect(first.filter((t) => lookup(t.url))).toEqual([]);
+  // What opening the dialog and typing a code fetches, gzipped as served.
+  const opened: Promise<{ url: string; bytes: number }>[] = [];
+  page.on('response', (response) => {
+    opened.push(
+      response.body().then(
+        (body) => ({ url: response.url(), bytes: gz(body) }),
+        () => ({ url: response.url(), bytes: 0 }),
+      ),
+    );
+  });
+  const dialog = await new SearchDialog(page).open('/codes/qq-platform/-73/');
+  await dialog.type('-73');
+  await expect(dialog.exactLinks.first()).toHaveAttribute('href', '/codes/qq-platform/-73/');
+  const loaded = (await Promise.all(opened)).filter((t) => lookup(t.url));
+  const data = loaded.find((t) => t.url.endsWith('/search/lookup.json'));
+  expect(data?.bytes).toBeGreaterThan(2 * KB);
+  expect(data?.bytes, loaded.map((t) => `${t.bytes} ${t.url}`).join('\n')).toBeLessThanOrEqual(
+    8 * KB,
+  );
+  // The decoder's code is not among them: it loads for a paste only.
+  expect(loaded.filter((t) => /\/paste/.test(t.url))).toEqual([]);
+});
+
 /** Whether a page ships a component's script, inlined or as a file. */
 function ships(path: string, component: string, element: string): boolean {
   const file = path === '404' ? join(DIST, '404.html') : join(DIST, path, 'index.html');
@@ -85,6 +116,7 @@ test('no page ships JavaScript it does not use', () => {
     'actions',
     'topics',
     'decoder',
+    'search',
     '404',
   ];
   const expected: Record<string, [component: string, element: string, pages: string[]]> = {
@@ -92,7 +124,10 @@ test('no page ships JavaScript it does not use', () => {
     filter: ['TableFilter', 'table-filter', ['codes/access']],
     lookup: ['CodeLookup', 'code-lookup', ['404']],
     copy: ['CopyScript', 'copy-area', ['codes/access', 'codes/access/-303']],
+    'search page': ['SearchPage', 'search-page', ['search']],
   };
+  // The search dialog's few lines are on every page (the lookup itself loads when it opens).
+  for (const path of kinds) expect(ships(path, 'SearchDialog', 'none'), `/${path}`).toBe(true);
   for (const [name, [component, element, pages]] of Object.entries(expected)) {
     for (const path of kinds) {
       expect(ships(path, component, element), `${name} script on /${path}`).toBe(

@@ -1,13 +1,16 @@
 /**
  * The published URLs of a built site: every page (`…/index.html` → `…/`) and every other
- * public file we promise (the JSON export). Redirect pages count: `/codes/-303/` is a
- * published URL even though it only forwards.
+ * public file we promise (the JSON export, the files for machines and browsers). Redirect
+ * pages count: `/codes/-303/` is a published URL even though it only forwards.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export const DIST = join(import.meta.dirname, '..', '..', 'dist');
 export const MANIFEST = join(import.meta.dirname, '..', 'fixtures', 'urls.txt');
+
+/** The public files at the root of the site that are not pages (DESIGN §3, URLs). */
+const ROOT_FILES = new Set(['llms.txt', 'llms-full.txt', 'opensearch.xml', 'robots.txt']);
 
 function* walk(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -26,7 +29,7 @@ export function publishedUrls(dist = DIST): string[] {
     if (rel.startsWith('_astro/') || rel.startsWith('pagefind/')) continue;
     if (rel === 'index.html') urls.push('/');
     else if (rel.endsWith('/index.html')) urls.push(`/${rel.slice(0, -'index.html'.length)}`);
-    else if (rel.startsWith('api/')) urls.push(`/${rel}`);
+    else if (rel.startsWith('api/') || ROOT_FILES.has(rel)) urls.push(`/${rel}`);
   }
   return urls.sort();
 }

@@ -12,6 +12,16 @@ const platforms = Object.keys(PLATFORMS) as [keyof typeof PLATFORMS, ...(keyof t
 export const MAX_DESCRIPTION = 300;
 export const MAX_HANDLING = 1000;
 
+/**
+ * This site's own search words for a table or a topic: English and Japanese synonyms of its
+ * name and subject (`WeChat`, `微信`, `rate limit`, `レート制限`), never the source's text.
+ * Shown on the page, marked as the site's, and indexed for search.
+ */
+export const keywordsSchema = z
+  .array(z.string().trim().min(1).max(40, 'a keyword must be at most 40 characters long'))
+  .max(24, 'at most 24 keywords')
+  .refine((keywords) => new Set(keywords).size === keywords.length, 'a keyword is listed twice');
+
 /** One row of a table, as in the source document. */
 export const rowSchema = z.strictObject({
   /** The error code, a signed safe integer as the caller receives it. */
@@ -53,6 +63,8 @@ export const tableSchema = z
     endpoint: z.string().startsWith('/').optional(),
     /** How its codes reach the caller. */
     arrives: z.array(z.enum(ARRIVAL_KINDS)).min(1),
+    /** This site's search words for the table (see `keywordsSchema`); default none. */
+    keywords: keywordsSchema.optional(),
     /** Ranges announced by rows of this table (logic table only); default none. */
     ranges: z.array(rangeSchema).default([]),
     /** The rows in source order. */

@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import { CatalogError, catalogErrorFromZod } from './errors.ts';
 import type { Catalog, Row, Table } from './index.ts';
 import { parseYaml } from './parse.ts';
-import { MAX_HANDLING } from './schema.ts';
+import { MAX_HANDLING, keywordsSchema } from './schema.ts';
 import { TABLE_SLUGS, type TableSlug } from './vocabulary.ts';
 
 /** One row of a topic, named as everywhere else by (table, code). */
@@ -32,6 +32,8 @@ export const topicSchema = z.strictObject({
   title: z.string().min(1).max(200),
   /** One or two Japanese sentences written for this site (the rows stay verbatim). */
   summary: z.string().min(1).max(MAX_HANDLING),
+  /** This site's search words for the topic (see `keywordsSchema`); default none. */
+  keywords: keywordsSchema.optional(),
   /** The rows, from two tables or more, in the order the topic presents them. */
   rows: z.array(topicRowSchema).min(1),
 });
