@@ -104,7 +104,10 @@ function explain(issue: z.core.$ZodIssue, input: unknown): string {
         .join(', ')}`;
     case 'too_small':
     case 'too_big':
-      return `${where}: ${sizeProblem(issue, value)}`;
+      // A schema's own words for its limit win over the generic ones.
+      return /^Too (?:big|small):/.test(issue.message)
+        ? `${where}: ${sizeProblem(issue, value)}`
+        : `${where}: ${issue.message}`;
     default:
       return `${where}: ${issue.message}`;
   }
