@@ -252,13 +252,14 @@ export class PasteDecoder {
     const out = this.#decode(this.#splitter.end());
     if (this.#records === 0) {
       // A paste of nothing but context: its first line says why nothing was found.
+      // A JSON with none of the keys says more than anything else; else the earliest line.
       const fallback = this.#fallback;
       const first = this.#splitter.firstContext;
-      if (fallback) {
+      if (fallback && (!first || fallback.error !== NO_CODE || fallback.raw.line < first.line)) {
         this.#empty -= fallback.raw.lastLine - fallback.raw.line + 1;
         out.push(unread(fallback.raw, fallback.error));
       } else if (first) {
-        this.#empty -= 1;
+        this.#splitter.uncount();
         out.push(unread(first, NO_CODE));
       }
       this.#records += out.length;

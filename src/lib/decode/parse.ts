@@ -392,13 +392,13 @@ function* unescapings(text: string): Generator<string> {
   if (/\\x[\da-fA-F]{2}/.test(text)) {
     yield text.replace(/(?:\\x[\da-fA-F]{2})+/g, (run) => bytesToText(run.replace(/\\x/g, '%')));
   }
-  if (/&(?:quot|#0*34|#x0*22);/i.test(text)) yield decodeEntities(text);
+  if (/&(?:amp;)*(?:quot|#0*34|#x0*22);/i.test(text)) yield decodeEntities(text);
   if (/\{""|"":/.test(text)) yield text.replace(/""/g, '"');
-  if (/%(?:7B|22)/i.test(text)) yield bytesToText(text.replace(/\+/g, ' '));
+  if (/%(?:25)*(?:7B|22)/i.test(text)) yield bytesToText(text.replace(/\+/g, ' '));
 }
 
 /** Any of the escapings `unescapings` undoes, tested once before each is looked for. */
-const ESCAPED = /\\["\\/ux]|&(?:quot|#0*34|#x0*22);|\{""|"":|%(?:7B|22)/i;
+const ESCAPED = /\\["\\/ux]|&(?:amp;)*(?:quot|#0*34|#x0*22);|\{""|"":|%(?:25)*(?:7B|22)/i;
 
 /** Percent-encoded bytes as text: UTF-8 when they are, else one character per byte. */
 function bytesToText(encoded: string): string {
@@ -427,10 +427,11 @@ function decodeEntities(text: string): string {
 
 /**
  * A key of a key=value pair: `ret=`, `"ret":`, `'msg': `, `ret = `, `errcode:`, PHP's
- * `'ret' => ` and `[ret] => `, and for codes `ret -303`, `errcode is 40001`, `ret为-303`.
+ * `'ret' => ` and `[ret] => `, XML's `<ret>`, and for codes `ret -303`, `errcode is 40001`,
+ * `ret为-303`.
  */
 const PAIR_KEY =
-  /(^|[^A-Za-z0-9_])(\[?)(["']?)(error_description|errcode|errmsg|error|err_?type|msg|ret)\3\]?(?:\s*(=>|[:=])\s*|(?:\s+(?:is|was)\s+|\s*[为為是は]\s*|\s+)(?=[+-]?\d))/gi;
+  /(^|[^A-Za-z0-9_])(\[?)(["']?)(error_description|errcode|errmsg|error|err_?type|msg|ret)\3\]?(?:\s*(=>|[:=>])\s*|(?:\s+(?:is|was)\s+|\s*[为為是は]\s*|\s+)(?=[+-]?\d))/gi;
 /** The keys whose value may follow a space alone (`ret -303`, `errcode 40001`): codes only. */
 const CODE_KEYS: readonly Key[] = ['ret', 'errcode', 'err_type'];
 /** What wraps a value in PHP's var_dump (`int(-303)`, `string(5) "…"`). */
@@ -447,6 +448,8 @@ function findPairs(text: string, original: string): Fields {
     // `ERROR: …` is a log level, not a QQ OAuth `error`; only `error=` or `"error":` count.
     if (name === 'error' && !quote && separator !== '=') continue;
     if (separator === ' ' && !CODE_KEYS.includes(name)) continue;
+    // `>` ends an XML start tag only: `<ret>-303</ret>`, not `ret>0`.
+    if (separator === '>' && before !== '<') continue;
     keys.push([name, match.index + before.length, match.index + whole.length, separator]);
     if (keys.length > 32) break;
   }
@@ -459,7 +462,13 @@ function findPairs(text: string, original: string): Fields {
     if (dump) from += dump[0].length;
     const quote = text[from];
     let quoted = false;
-    if (quote === '"' || quote === "'") {
+    if (separator === '>') {
+      // An XML element's text, CDATA or not.
+      if (text.startsWith('<![CDATA[', from)) from += 9;
+      const close = text.indexOf('<', from);
+      if (close !== -1 && close < to) to = close;
+      if (text.startsWith(']]>', to - 3)) to -= 3;
+    } else if (quote === '"' || quote === "'") {
       let close = from + 1;
       while (close < to && text[close] !== quote) close += text[close] === '\\' ? 2 : 1;
       from += 1;

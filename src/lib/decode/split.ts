@@ -292,6 +292,11 @@ export class RecordSplitter {
     return this.#line;
   }
 
+  /** Counts the first context line no longer: it is given as a record after all. */
+  uncount(): void {
+    if (this.#first && this.#context > 0) this.#context--;
+  }
+
   /** Whether a record is waiting for lines that may still belong to it. */
   get pending(): boolean {
     return this.#group !== null;
