@@ -22,6 +22,7 @@ import type { Candidate, DecodedRecord, ErrTypeCheck, RecordForm, RowRef } from 
 export type * from './types.ts';
 export { redact, REDACTED } from './redact.ts';
 export { lookupTables, type Via } from '../classify/rank.ts';
+import type { Via } from '../classify/rank.ts';
 export { LineReader, RecordSplitter, splitRecords, MAX_LINE, type RawRecord } from './split.ts';
 
 /** Each record form in words, as the widget and the command line name it. */
@@ -34,13 +35,19 @@ export const RECORD_FORMS: Record<RecordForm, string> = {
   'bare-msg': 'msg の値',
 };
 
+/** References already made: a row's never changes, and a log repeats few rows. */
+const rowRefs = new WeakMap<Row, RowRef>();
+
 /** A reference to one row, for an envelope, a range or a nearby code. */
-const rowRef = ({ table, code, description }: Row): RowRef => ({
-  table,
-  code,
-  url: codeUrl(table, code),
-  description,
-});
+function rowRef(row: Row): RowRef {
+  let ref = rowRefs.get(row);
+  if (!ref) {
+    const { table, code, description } = row;
+    ref = Object.freeze({ table, code, url: codeUrl(table, code), description });
+    rowRefs.set(row, ref);
+  }
+  return ref;
+}
 
 /** The first endpoint path of the catalog's tables found in a text, as a whole path. */
 function endpointIn(catalog: Catalog, text: string | undefined): string | null {
@@ -53,9 +60,24 @@ function endpointIn(catalog: Catalog, text: string | undefined): string | null {
   return null;
 }
 
+/** Checks already made, per best candidate (candidates are shared) and err_type value. */
+const checks = new WeakMap<Candidate, Map<number, ErrTypeCheck>>();
+const uncheckable = new Map<number, ErrTypeCheck>();
+
 /** The err_type of a response, explained and compared with the best candidate's implied one. */
 function checkErrType(value: number | null, top: Candidate | undefined): ErrTypeCheck | null {
   if (value === null) return null;
+  let made = top ? checks.get(top) : uncheckable;
+  if (!made) checks.set(top as Candidate, (made = new Map<number, ErrTypeCheck>()));
+  let check = made.get(value);
+  if (!check) {
+    if (made.size > 64) made.clear();
+    made.set(value, (check = Object.freeze(makeCheck(value, top))));
+  }
+  return check;
+}
+
+function makeCheck(value: number, top: Candidate | undefined): ErrTypeCheck {
   const meaning: string | null = ERR_TYPES[value as ErrType] ?? null;
   const implied = top?.errType ?? null;
   const agrees = implied === null ? null : value === implied;
@@ -66,6 +88,38 @@ function checkErrType(value: number | null, top: Candidate | undefined): ErrType
       ? `${said}最上位候補は err_type を示さない行です。`
       : `${said}最上位候補 ${top.table} ${top.code} の示す ${implied}（${ERR_TYPES[implied]}）と${agrees ? '一致します。' : '一致しません。推奨処理も確認してください。'}`;
   return { value, meaning, implied, agrees, note };
+}
+
+/** Candidate lists by route, endpoint and code, per catalog (numbers hash fastest). */
+const candidateLists = new WeakMap<
+  Catalog,
+  Map<Via, Map<string | null, Map<number, readonly Candidate[]>>>
+>();
+
+/** `rankCandidates`, remembered: a log repeats few (route, endpoint, code). */
+function candidatesOf(
+  catalog: Catalog,
+  code: number,
+  via: Via,
+  endpoint: string | null,
+): readonly Candidate[] {
+  let byVia = candidateLists.get(catalog);
+  if (!byVia)
+    candidateLists.set(
+      catalog,
+      (byVia = new Map<Via, Map<string | null, Map<number, readonly Candidate[]>>>()),
+    );
+  let byEndpoint = byVia.get(via);
+  if (!byEndpoint)
+    byVia.set(via, (byEndpoint = new Map<string | null, Map<number, readonly Candidate[]>>()));
+  let byCode = byEndpoint.get(endpoint);
+  if (!byCode) byEndpoint.set(endpoint, (byCode = new Map<number, readonly Candidate[]>()));
+  let list = byCode.get(code);
+  if (!list) {
+    if (byCode.size > 4096) byCode.clear();
+    byCode.set(code, (list = rankCandidates(catalog, code, { via, endpoint })));
+  }
+  return list;
 }
 
 /** A record that yielded no code to look up, with why. */
@@ -122,7 +176,7 @@ function lookUp(
     envelopeRow && msgCode === null
       ? // An envelope whose msg has no code: the envelope row itself is the one candidate.
         [candidate(envelopeRow, `msg にコードがないため、包み ret: ${envelope} の行を示します`)]
-      : rankCandidates(catalog, code, { via, endpoint });
+      : candidatesOf(catalog, code, via, endpoint);
   const none = candidates.length === 0;
   // A range is a logic-layer notion: it applies to codes that arrive as ret (or bare), not to
   // a platform's own code inside an envelope or a raw platform body.

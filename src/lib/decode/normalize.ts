@@ -41,8 +41,12 @@ function fold(ch: string): string {
 
 /** The text with look-alike characters folded to ASCII, one unit for one unit. */
 export function foldChars(text: string): string {
-  return FOLDABLE.test(text) ? text.replace(FOLDABLE_ALL, fold) : text;
+  // Printable ASCII, what most text is, is tested for first: the simpler test is faster.
+  return OUTSIDE_ASCII.test(text) && FOLDABLE.test(text) ? text.replace(FOLDABLE_ALL, fold) : text;
 }
+
+/** A character outside printable ASCII (line breaks aside). */
+const OUTSIDE_ASCII = /[^\n\r -~]/;
 
 /** What `cleanLine` takes out: NUL characters and terminal colour escapes (`ESC[31m`). */
 const UNPRINTED = /\0|\x1B\[[0-9;?]*[ -/]*[@-~]/;

@@ -140,10 +140,15 @@ type Key = (typeof KEYS)[number];
 /** The values of those keys in one JSON object, or in the key=value pairs of one record. */
 type Fields = Partial<Record<Key, unknown>>;
 
+/** The keys by their spellings: as they are, lower-cased, and `errtype` for `err_type`. */
+const KEY_NAMES = new Map<string, Key>([
+  ...KEYS.map((key) => [key, key] as const),
+  ['errtype', 'err_type'],
+]);
+
 /** The key a JSON or pair key is read as (`Ret`, `ErrCode` and `errType` all occur), if any. */
 function keyOf(key: string): Key | undefined {
-  const name = key.toLowerCase().replace('errtype', 'err_type');
-  return KEYS.find((known) => known === name);
+  return key.length > 17 ? undefined : (KEY_NAMES.get(key) ?? KEY_NAMES.get(key.toLowerCase()));
 }
 
 /**
@@ -216,7 +221,8 @@ function codeOfMessage(message: string | null, depth: number): number | null {
     const inner = findResponse(parseJson(message.trimStart()), depth + 1);
     if (typeof inner === 'object' && inner) return inner.ret ?? inner.code;
   }
-  return leadingCode(foldChars(message));
+  // The code is at the start: only that much is folded.
+  return leadingCode(foldChars(message.slice(0, 32)));
 }
 
 /** Keys of a log shipper's or logger's wrapper whose text is a log line of its own. */
@@ -431,7 +437,7 @@ function decodeEntities(text: string): string {
  * `ret为-303`.
  */
 const PAIR_KEY =
-  /(^|[^A-Za-z0-9_])(\[?)(["']?)(error_description|errcode|errmsg|error|err_?type|msg|ret)\3\]?(?:\s*(=>|[:=>])\s*|(?:\s+(?:is|was)\s+|\s*[为為是は]\s*|\s+)(?=[+-]?\d))/gi;
+  /(\[?)(["']?)(error_description|errcode|errmsg|error|err_?type|msg|ret)\2\]?(?:\s*(=>|[:=>])\s*|(?:\s+(?:is|was)\s+|\s*[为為是は]\s*|\s+)(?=[+-]?\d))/gi;
 /** The keys whose value may follow a space alone (`ret -303`, `errcode 40001`): codes only. */
 const CODE_KEYS: readonly Key[] = ['ret', 'errcode', 'err_type'];
 /** What wraps a value in PHP's var_dump (`int(-303)`, `string(5) "…"`). */
@@ -442,7 +448,11 @@ function findPairs(text: string, original: string): Fields {
   // Each key found: its name, where it starts, where its value starts, and its separator.
   const keys: [name: Key, start: number, from: number, separator: string][] = [];
   for (const match of text.matchAll(PAIR_KEY)) {
-    const [whole, before = '', , quote, key = '', separator = ' '] = match;
+    const [whole, , quote, key = '', separator = ' '] = match;
+    // A key is a word of its own: not the end of `secret=` or `format:`. (Tested here, not in
+    // the expression, which then starts with the keys and is found much faster.)
+    const before = text.charAt(match.index - 1);
+    if (/\w/.test(before)) continue;
     const name = keyOf(key);
     if (!name) continue;
     // `ERROR: …` is a log level, not a QQ OAuth `error`; only `error=` or `"error":` count.
@@ -450,7 +460,7 @@ function findPairs(text: string, original: string): Fields {
     if (separator === ' ' && !CODE_KEYS.includes(name)) continue;
     // `>` ends an XML start tag only: `<ret>-303</ret>`, not `ret>0`.
     if (separator === '>' && before !== '<') continue;
-    keys.push([name, match.index + before.length, match.index + whole.length, separator]);
+    keys.push([name, match.index, match.index + whole.length, separator]);
     if (keys.length > 32) break;
   }
   const pairs: Fields = {};
@@ -602,7 +612,9 @@ function readText(text: string, original: string, depth: number, loose: boolean)
   for (const span of spans) {
     if (found && found.length >= 64) break;
     const [start, end] = span;
-    const json = parseObject(original.slice(start, end)) ?? parseObject(text.slice(start, end));
+    const json =
+      parseObject(original.slice(start, end)) ??
+      (text === original ? undefined : parseObject(text.slice(start, end)));
     if (json === undefined) {
       failed ??= [];
       if (failed.length < 8) failed.push(span);

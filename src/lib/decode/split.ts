@@ -151,7 +151,7 @@ function parenDepth(line: string): number {
  * `\t/src/main.go:42 +0x1d`.
  */
 const STACK_FRAME =
-  /^\s+at\s+\S|^\s*(?:Caused by|Suppressed):\s|^\s*\.\.\.\s+\d+\s+(?:more|common frames omitted)\s*$|^\s+\S+\.go:\d+(?:\s+\+0x[\da-f]+)?\s*$/;
+  /^(?:\s+at\s+\S|\s*(?:Caused by|Suppressed):\s|\s*\.\.\.\s+\d+\s+(?:more|common frames omitted)\s*$|\s+\S+\.go:\d+(?:\s+\+0x[\da-f]+)?\s*$)/;
 /** A `Caused by:` line carrying a response, which is read as a record of its own. */
 const CAUSE_WITH_RESPONSE = /^\s*(?:Caused by|Suppressed):.*(?:[{]|\b(?:ret|errcode|error)\b)/i;
 const isFrame = (line: string) => STACK_FRAME.test(line) && !CAUSE_WITH_RESPONSE.test(line);
@@ -179,16 +179,16 @@ const MARKER = /^[<>*](?: |$)/;
 const CURL_DATA = /^[{}] \[\d+ bytes data\]\s*$/;
 /** curl's progress meter: its two heading lines and its rows of numbers and times. */
 const PROGRESS =
-  /^\s*% Total\s+% Received|^\s+Dload\s+Upload|^\s*\d{1,3}\s+[\d.]+[kMGT]?\s+\d{1,3}\s+[\d.]+[kMGT]?\s+\d{1,3}\s+[\d.]+[kMGT]?\s+[\d.]+[kMGT]?\s+[\d.]+[kMGT]?\s+(?:--:--:--|\d+:\d\d:\d\d)/;
+  /^(?:\s*% Total\s+% Received|\s+Dload\s+Upload|\s*\d{1,3}\s+[\d.]+[kMGT]?\s+\d{1,3}\s+[\d.]+[kMGT]?\s+\d{1,3}\s+[\d.]+[kMGT]?\s+[\d.]+[kMGT]?\s+[\d.]+[kMGT]?\s+(?:--:--:--|\d+:\d\d:\d\d))/;
 /** A Markdown code fence, with or without its language. */
 const FENCE = /^\s*(?:`{3,}|~{3,})\s*[\w+.#-]*\s*$/;
 /** Python's `Traceback (most recent call last):` and the two lines chaining exceptions. */
 const PY_TRACEBACK =
-  /^\s*Traceback \(most recent call last\):|^\s*During handling of the above exception|^\s*The above exception was the direct cause/;
+  /^\s*(?:Traceback \(most recent call last\):|During handling of the above exception|The above exception was the direct cause)/;
 /** Python's `  File "app.py", line 42, in verify`; the line after it is source code. */
 const PY_FILE = /^(\s*)File "[^"]*", line \d+/;
 /** Go's `goroutine 1 [running]:` and `created by main.main`. */
-const GO_TRACE = /^goroutine \d+ \[[^\]]*\]:\s*$|^created by \S/;
+const GO_TRACE = /^(?:goroutine \d+ \[[^\]]*\]:\s*$|created by \S)/;
 
 /**
  * A line written as one field of a response (`ret: -10000`, `  'msg' => '…',`, `[ret] => -303`,
@@ -227,6 +227,10 @@ interface Group {
   cut: boolean;
   readonly hint: string | undefined;
 }
+
+/** A character outside printable ASCII, and one that is not a space. */
+const OUTSIDE_ASCII = /[^ -~]/;
+const NOT_SPACE = /[^ ]/;
 
 /** The brace state of a line with no brace, and the keys of a group of no field line. */
 const NO_BRACES: BraceState = Object.freeze({
@@ -307,9 +311,11 @@ export class RecordSplitter {
     const n = ++this.#line;
     const cut = pasted.length > MAX_LINE;
     const kept = cut ? pasted.slice(0, MAX_LINE) : pasted;
-    const original = cleanLine(kept);
-    const text = foldChars(original);
-    const blank = !/\S/.test(kept);
+    // Most lines are printable ASCII, which needs neither cleaning nor folding.
+    const plain = !OUTSIDE_ASCII.test(kept);
+    const blank = plain ? !NOT_SPACE.test(kept) : !/\S/.test(kept);
+    const original = plain ? kept : cleanLine(kept);
+    const text = plain ? kept : foldChars(original);
     const out: RawRecord[] = [];
     const group = this.#group;
     if (group) {
