@@ -48,9 +48,8 @@ export function foldChars(text: string): string {
 /** A character outside printable ASCII (line breaks aside). */
 const OUTSIDE_ASCII = /[^\n\r -~]/;
 
-/** What `cleanLine` takes out: NUL characters and terminal colour escapes (`ESC[31m`). */
-const UNPRINTED = /\0|\x1B\[[0-9;?]*[ -/]*[@-~]/;
-const UNPRINTED_ALL = new RegExp(UNPRINTED.source, 'g');
+/** Terminal colour escapes (`ESC[31m`), which `cleanLine` takes out with NULs. */
+const ANSI_ALL = /\x1B\[[0-9;?]*[ -/]*[@-~]/g;
 
 /**
  * A line without the characters that are never part of what was said: NULs (padding, or the
@@ -58,5 +57,7 @@ const UNPRINTED_ALL = new RegExp(UNPRINTED.source, 'g');
  * `kubectl logs` of a coloured logger). Unlike `foldChars`, this changes offsets.
  */
 export function cleanLine(line: string): string {
-  return UNPRINTED.test(line) ? line.replace(UNPRINTED_ALL, '') : line;
+  let clean = line.includes('\0') ? line.replace(/\0+/g, '') : line;
+  if (clean.includes('\x1B')) clean = clean.replace(ANSI_ALL, '');
+  return clean;
 }
