@@ -18,7 +18,7 @@
  */
 import { foldChars } from './normalize.ts';
 import type { RecordForm } from './types.ts';
-import { braceState, scanBraces, type RawRecord } from './split.ts';
+import { findObjects, type RawRecord } from './split.ts';
 
 /** What kind of body a code was found in. */
 type BodyKind = 'msdk' | 'wechat' | 'qq-oauth';
@@ -357,29 +357,6 @@ function parseObject(text: string): unknown {
   return value === undefined && RELAXABLE.test(text) ? parseJson(relaxJson(text)) : value;
 }
 
-/**
- * Finds the outermost complete `{…}` spans of a text (with JSON strings inside braces
- * skipped), and where a JSON object is left open at the end, if one is.
- */
-function findObjects(text: string): [spans: [number, number][], open: number | null] {
-  const brace = text.indexOf('{');
-  if (brace < 0) return NO_OBJECTS;
-  const spans: [number, number][] = [];
-  const state = braceState();
-  scanBraces(text, brace, state, (start, end) => {
-    // An inner object is kept too, in case the outer one never closes (`foo { {"ret":1}`).
-    while ((spans.at(-1)?.[0] ?? -1) > start) spans.pop();
-    if (spans.length < 64) spans.push([start, end]);
-  });
-  const unclosed = state.open[0];
-  if (unclosed === undefined) return [spans, null];
-  const cutOff = state.inString || /^\{\s*["'[{]/.test(text.slice(unclosed, unclosed + 64));
-  return [spans, cutOff ? unclosed : null];
-}
-
-/** What `findObjects` finds in a text without a brace (never changed). */
-const NO_OBJECTS: [[number, number][], null] = [[], null];
-
 /** A key of a response with its separator, to tell a cut-off response from other JSON. */
 const RESPONSE_KEY = /["']?(?:ret|errcode|error|msg|errmsg|err_?type)["']?\s*[:=]/i;
 
@@ -445,29 +422,40 @@ const DUMP_TYPE = /^(?:(?:int|float|double)\(|string\(\d+\)\s*)/;
 
 /** The values of a record's key=value pairs as pasted: the first value of each key. */
 function findPairs(text: string, original: string): Fields {
-  // Each key found: its name, where it starts, where its value starts, and its separator.
-  const keys: [name: Key, start: number, from: number, separator: string][] = [];
-  for (const match of text.matchAll(PAIR_KEY)) {
-    const [whole, , quote, key = '', separator = ' '] = match;
+  // Each key found: its name, where it starts, where its value starts, and its separator (in
+  // parallel arrays: a record line is read by this, and they make no garbage to collect).
+  const names: Key[] = [];
+  const starts: number[] = [];
+  const froms: number[] = [];
+  const separators: string[] = [];
+  PAIR_KEY.lastIndex = 0;
+  for (let match = PAIR_KEY.exec(text); match; match = PAIR_KEY.exec(text)) {
+    const quote = match[2];
+    const separator = match[4] ?? ' ';
     // A key is a word of its own: not the end of `secret=` or `format:`. (Tested here, not in
     // the expression, which then starts with the keys and is found much faster.)
     const before = text.charAt(match.index - 1);
     if (/\w/.test(before)) continue;
-    const name = keyOf(key);
+    const name = keyOf(match[3] ?? '');
     if (!name) continue;
     // `ERROR: …` is a log level, not a QQ OAuth `error`; only `error=` or `"error":` count.
     if (name === 'error' && !quote && separator !== '=') continue;
     if (separator === ' ' && !CODE_KEYS.includes(name)) continue;
     // `>` ends an XML start tag only: `<ret>-303</ret>`, not `ret>0`.
     if (separator === '>' && before !== '<') continue;
-    keys.push([name, match.index, match.index + whole.length, separator]);
-    if (keys.length > 32) break;
+    names.push(name);
+    starts.push(match.index);
+    froms.push(match.index + match[0].length);
+    separators.push(separator);
+    if (names.length > 32) break;
   }
   const pairs: Fields = {};
-  keys.forEach(([name, , start, separator], n) => {
-    if (name in pairs) return;
-    let from = start;
-    let to = keys[n + 1]?.[1] ?? text.length;
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n] as Key;
+    if (name in pairs) continue;
+    const separator = separators[n];
+    let from = froms[n] ?? 0;
+    let to = starts[n + 1] ?? text.length;
     const dump = DUMP_TYPE.exec(text.slice(from, from + 24));
     if (dump) from += dump[0].length;
     const quote = text[from];
@@ -500,15 +488,18 @@ function findPairs(text: string, original: string): Fields {
     if (CODE_KEYS.includes(name) || name === 'error') {
       // A code followed by more text (`ret=-303, cost=12ms`, `ret: -303 (appid …)`) is the
       // code; another single value is kept for the error that names it; a sentence is not one.
-      const code = quoted ? null : /^[+-]?\d{1,10}(?:\.0+)?(?![\w.])/.exec(foldChars(value))?.[0];
+      const code = quoted ? null : LEADING_INTEGER.exec(foldChars(value))?.[0];
       if (code) pairs[name] = new Pasted(code, code);
       else if (quoted || /^\S{1,40}$/.test(value)) {
         pairs[name] = new Pasted(value, quoted ? `${quote}${value}${quote}` : value);
       }
     } else pairs[name] = value;
-  });
+  }
   return pairs;
 }
+
+/** An integer at the start of a value, not followed by more of a word or number. */
+const LEADING_INTEGER = /^[+-]?\d{1,10}(?:\.0+)?(?![\w.])/;
 
 /**
  * A sentence naming a code, in Chinese, Japanese or English: `返回码：-1012`, `错误码100004`,
@@ -603,10 +594,16 @@ function findBare(text: string, original: string): ParsedRecord | null {
  * or msg value (the record itself, or a log line inside a wrapper); `depth` bounds the texts
  * read inside texts.
  */
-function readText(text: string, original: string, depth: number, loose: boolean): Reading {
-  const [spans, open] = findObjects(text);
+function readText(
+  text: string,
+  original: string,
+  depth: number,
+  loose: boolean,
+  objects = findObjects(text),
+): Reading {
+  const [spans, open] = objects;
   let found: ParsedRecord[] | undefined;
-  let failed: [number, number][] | undefined;
+  let failed: (readonly [number, number])[] | undefined;
   let bad: string | null = null;
   let sawJson = false;
   for (const span of spans) {
@@ -663,8 +660,11 @@ function readText(text: string, original: string, depth: number, loose: boolean)
  * Reads one record: the responses it holds (several for `{…}{…}`), or one record with the
  * error of a response that cannot be read, or one context record. Never throws.
  */
-export function parseRecords(record: Pick<RawRecord, 'text' | 'original' | 'cut'>): ParsedRecord[] {
-  const { found, bad, sawJson, truncated } = readText(record.text, record.original, 0, true);
+export function parseRecords(
+  record: Pick<RawRecord, 'text' | 'original' | 'cut' | 'objects'>,
+): ParsedRecord[] {
+  const { text, original, objects } = record;
+  const { found, bad, sawJson, truncated } = readText(text, original, 0, true, objects);
   if (found.length > 1) return found;
   const [first] = found;
   if (first) return [unplaced(first)];
@@ -674,6 +674,8 @@ export function parseRecords(record: Pick<RawRecord, 'text' | 'original' | 'cut'
 }
 
 /** Reads one record: its first response, or why it has none. Never throws. */
-export function parseRecord(record: Pick<RawRecord, 'text' | 'original' | 'cut'>): ParsedRecord {
+export function parseRecord(
+  record: Pick<RawRecord, 'text' | 'original' | 'cut' | 'objects'>,
+): ParsedRecord {
   return parseRecords(record)[0] ?? { ...EMPTY, context: true, error: NO_CODE };
 }

@@ -30,7 +30,12 @@ export interface RawRecord {
   readonly hint?: string | undefined;
   /** True when a line of the record was longer than `MAX_LINE` and only its start was kept. */
   readonly cut?: boolean | undefined;
+  /** `findObjects(text)`, when the splitter has already found them (a one-line record). */
+  readonly objects?: Objects | undefined;
 }
+
+/** The outermost complete `{…}` spans of a text, and where an object is left open, if one is. */
+export type Objects = readonly [spans: readonly (readonly [number, number])[], open: number | null];
 
 /** Characters of a record kept in its `input` (what is shown); the rest is cut with `…`. */
 export const MAX_RECORD = 16_384;
@@ -121,6 +126,29 @@ export function scanBraces(
       if (start !== undefined) onClose?.(start, i + 1);
     } else if (unit === 34 && open.length > 0) state.inString = true;
   }
+}
+
+/** What `findObjects` finds in a text without a brace. */
+const NO_OBJECTS: Objects = Object.freeze([Object.freeze([]), null] as const);
+
+/**
+ * Finds the outermost complete `{…}` spans of a text (with JSON strings inside braces
+ * skipped), and where a JSON object is left open at the end, if one is: a brace followed by
+ * a quote, brace or bracket, or a string left open. `state` is left where the scan ended.
+ */
+export function findObjects(text: string, state = braceState()): Objects {
+  const brace = text.indexOf('{');
+  if (brace < 0) return NO_OBJECTS;
+  const spans: (readonly [number, number])[] = [];
+  scanBraces(text, brace, state, (start, end) => {
+    // An inner object is kept too, in case the outer one never closes (`foo { {"ret":1}`).
+    while ((spans.at(-1)?.[0] ?? -1) > start) spans.pop();
+    if (spans.length < 64) spans.push([start, end]);
+  });
+  const unclosed = state.open[0];
+  if (unclosed === undefined) return [spans, null];
+  const cutOff = state.inString || /^\{\s*["'[{]/.test(text.slice(unclosed, unclosed + 64));
+  return [spans, cutOff ? unclosed : null];
 }
 
 /** The text with every digit replaced by 0, to compare log prefixes that differ in time only. */
@@ -226,6 +254,8 @@ interface Group {
   readonly keys: ReadonlySet<string>;
   cut: boolean;
   readonly hint: string | undefined;
+  /** The objects of the first line, while it is the only one. */
+  objects: Objects | undefined;
 }
 
 /** A character outside printable ASCII, and one that is not a space. */
@@ -360,6 +390,7 @@ export class RecordSplitter {
     };
     if (group.hint !== undefined) record.hint = group.hint;
     if (group.cut) record.cut = true;
+    if (group.objects) record.objects = group.objects;
     return record;
   }
 
@@ -368,9 +399,10 @@ export class RecordSplitter {
     const brace = text.indexOf('{');
     // A dump in parentheses (`array (`, `Array (` after print_r's `Array`) spans lines too.
     const parens = brace < 0 && endsWithParen(text) ? Math.max(0, parenDepth(text)) : 0;
-    // Only a group that may take more lines scans braces again (`#extend`).
+    // Only a group that may take more lines scans braces again (`#extend`); the objects of
+    // the line are kept for the parser, which needs them when no line is added.
     const braces = brace < 0 && parens === 0 ? NO_BRACES : braceState();
-    if (brace >= 0) scanBraces(text, brace, braces);
+    const objects = brace < 0 ? NO_OBJECTS : findObjects(text, braces);
     const key = braces.open.length === 0 && parens === 0 ? fieldKey(text) : null;
     const hint = this.#pending;
     this.#pending = undefined;
@@ -391,6 +423,7 @@ export class RecordSplitter {
       keys: key ? new Set([key]) : NO_KEYS,
       cut,
       hint,
+      objects,
     };
   }
 
@@ -446,6 +479,7 @@ export class RecordSplitter {
     group.previous = text;
     group.last = n;
     group.cut ||= cut;
+    group.objects = undefined;
   }
 
   /** Whether a line (not part of a record) is context by its shape alone. */
