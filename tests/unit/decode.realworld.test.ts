@@ -305,6 +305,29 @@ const CASES: Case[] = [
       { code: -2004, route: 'ret', candidates: ['logic -2004'] },
     ],
   },
+  {
+    name: 'curl -v prints its "Connection left intact" note right after a body with no newline',
+    paste:
+      '{"ret":-303,"msg":"appid has no permission"}* Connection #0 to host msdk.qq.com left intact',
+    context: 0,
+    records: [{ code: -303, route: 'ret', candidates: ['access -303'] }],
+  },
+  {
+    name: "Python requests' urllib3 debug lines: the status and the length are not codes",
+    paste: [
+      'DEBUG:urllib3.connectionpool:Starting new HTTPS connection (1): msdk.qq.com:443',
+      'DEBUG:urllib3.connectionpool:https://msdk.qq.com:443 "POST /auth/verify_login/?timestamp=1714528800 HTTP/1.1" 200 71',
+      "resp: {'ret': -2004, 'msg': '-2004,java.net.SocketTimeoutException: Read timed out'}",
+    ].join('\n'),
+    context: 2,
+    records: [{ code: -2004, route: 'ret', candidates: ['logic -2004'] }],
+  },
+  {
+    name: 'an HTTP gateway error body is no MSDK response: its "code" is not read',
+    paste: '{"code":500,"message":"Internal Server Error","path":"/auth/verify_login/"}',
+    context: 0,
+    records: [{ error: 'JSON に ret・errcode・error のどれもありません。' }],
+  },
   // 2. Several responses on one line.
   {
     name: 'curl URL1 URL2 prints the two bodies back to back',
@@ -514,6 +537,19 @@ const CASES: Case[] = [
       { code: -22, route: 'msg-of-10000', candidates: ['qq-platform -22'], envelope: -10000 },
     ],
   },
+  {
+    name: "Logstash's rubydebug output: a wrapper that is not JSON around an escaped body",
+    paste: [
+      '{',
+      '       "message" => "2024-05-01 10:00:00 ERROR resp={\\"ret\\":-303,\\"msg\\":\\"appid has no permission\\"}",',
+      '    "@timestamp" => 2024-05-01T02:00:00.123Z,',
+      '      "@version" => "1",',
+      '          "host" => "game-01"',
+      '}',
+    ].join('\n'),
+    context: 0,
+    records: [{ code: -303, route: 'ret', candidates: ['access -303'] }],
+  },
   // 4. Dumps of a parsed body.
   {
     name: 'PHP var_export over several lines',
@@ -676,6 +712,43 @@ const CASES: Case[] = [
     context: 0,
     records: [{ code: 40029, route: 'wechat-body', candidates: ['wechat-platform 40029'] }],
   },
+  {
+    name: 'an NSDictionary printed by an iOS game (key = value;)',
+    paste: [
+      '2024-05-01 10:00:00.123 Game[1234:56789] [MSDK] verifyLogin result: {',
+      '    "err_type" = 2;',
+      '    msg = "-73,the user modify password wrong";',
+      '    ret = "-10000";',
+      '}',
+    ].join('\n'),
+    context: 0,
+    records: [
+      { code: -73, route: 'msg-of-10000', candidates: ['qq-platform -73'], envelope: -10000 },
+    ],
+  },
+  {
+    name: "a Kotlin data class's toString in logcat",
+    paste:
+      '05-01 10:00:00.123  1234  5678 W MSDK    : VerifyResult(ret=-303, msg=appid has no permission, errType=5)',
+    context: 0,
+    records: [{ code: -303, route: 'ret', candidates: ['access -303'] }],
+  },
+  {
+    name: 'a C# record printed by ToString',
+    paste:
+      'fail: Game.Auth[0] MsdkResponse { Ret = -10000, Msg = -73,the user modify password wrong, ErrType = 2 }',
+    context: 0,
+    records: [
+      { code: -73, route: 'msg-of-10000', candidates: ['qq-platform -73'], envelope: -10000 },
+    ],
+  },
+  {
+    name: "Rust's {:?} of a struct",
+    paste:
+      'ERROR game_auth: MsdkResponse { ret: -303, msg: "appid has no permission", err_type: Some(5) }',
+    context: 0,
+    records: [{ code: -303, route: 'ret', candidates: ['access -303'] }],
+  },
   // 5. A code at the start of msg with no separator.
   {
     name: 'a Chinese message right after the code',
@@ -772,6 +845,19 @@ const CASES: Case[] = [
     paste: '微信授权失败，错误代码: 42001',
     context: 0,
     records: [{ code: 42001, route: 'bare-code', candidates: ['wechat-platform 42001'] }],
+  },
+  {
+    name: 'English: failed with code -303',
+    paste: '2024-05-01 10:00:00 ERROR MSDK verify_login failed with code -303, giving up',
+    context: 0,
+    records: [{ code: -303, route: 'bare-code', candidates: ['access -303'] }],
+  },
+  {
+    name: 'English: status code 400 is HTTP, not a code',
+    paste:
+      'AxiosError: Request failed with status code 400\n{"ret":-1011,"msg":"msdk logic timeout"}',
+    context: 1,
+    records: [{ code: -1011, route: 'ret', candidates: ['logic -1011'] }],
   },
   // 7. Long and odd input.
   {
@@ -933,7 +1019,7 @@ describe('decode: what real systems print', () => {
       rest.length === 0 &&
       first &&
       'error' in first &&
-      /^エラーコードが見つかりません/.test(first.error);
+      /^(?:エラーコードが見つかりません|JSON に ret)/.test(first.error);
     const some = CASES.filter((c) => !onlyContext(c));
     const all = some.map((c) => c.paste).join('\n\n');
     const expected = some.flatMap((c) => decodePaste(catalog, c.paste).records);

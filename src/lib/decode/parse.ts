@@ -475,11 +475,12 @@ const LEADING_INTEGER = /^[+-]?\d{1,10}(?:\.0+)?(?![\w.])/;
 
 /**
  * A sentence naming a code, in Chinese, Japanese or English: `返回码：-1012`, `错误码100004`,
- * `エラーコード -4017`, `error code: -303`, `result code is 1002`. (The keys of a response,
+ * `エラーコード -4017`, `error code: -303`, `result code is 1002`, `failed with code -303`
+ * (but not an HTTP `status code 400`, nor a JSON key `"code"`). (The keys of a response,
  * `errcode is 40001` say, are read as pairs, with their route.)
  */
 const SENTENCE =
-  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|返回码|返回碼|返回值|返回代码|错误码|錯誤碼|错误代码|錯誤代碼|错误号|錯誤號|错误编号|结果码|エラーコード|エラー番号|リターンコード|戻り値|結果コード)(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：)\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
+  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|(?<![\w"'.]|(?:status|http|response|exit|zip|post|country|area|sms|verification|auth)[ _-]?)code|返回码|返回碼|返回值|返回代码|错误码|錯誤碼|错误代码|錯誤代碼|错误号|錯誤號|错误编号|结果码|エラーコード|エラー番号|リターンコード|戻り値|結果コード)(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：)\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
 
 function findSentence(text: string): ParsedRecord | null {
   SENTENCE.lastIndex = 0;
@@ -608,14 +609,23 @@ function readText(
   if (open !== null && RESPONSE_KEY.test(text.slice(open))) {
     return { found: [], bad, sawJson, truncated: true };
   }
-  // Dumps of a parsed body in braces (`{ret=-303, …}`, `{'ret': -303}`, `{Ret:-303 …}`), each
-  // a response of its own; then the pairs of the whole text.
+  // An object that is not JSON is read as a text of its own: a dump of a parsed body
+  // (`{ret=-303, …}`, `{'ret': -303}`, `{Ret:-303 …}`, each a response), or a wrapper that is
+  // not JSON (Logstash's rubydebug) around one that is. Then the pairs of the whole text.
   for (const span of failed ?? []) {
     const [start, end] = span;
-    const body = readBody(findPairs(text.slice(start, end), original.slice(start, end)), depth, 2);
-    if (body !== null && typeof body === 'object') {
-      (found ??= []).push({ ...body, form: 'pairs', span });
-    }
+    const inner =
+      depth < 4
+        ? readText(
+            text.slice(start + 1, end - 1),
+            original.slice(start + 1, end - 1),
+            depth + 1,
+            false,
+          )
+        : NOTHING;
+    const [first] = inner.found;
+    if (first) (found ??= []).push({ ...first, span });
+    bad ??= inner.bad;
   }
   if (found) return { found, bad, sawJson, truncated: false };
   const body = readBody(findPairs(text, original), depth, 2);

@@ -155,12 +155,13 @@ export function findObjects(text: string, state = braceState()): Objects {
 const shape = (text: string) => text.replace(/\d/g, '0');
 
 /**
- * Whether a line can continue an object or dump left open by the previous line: it starts
- * with a quote, brace, bracket or parenthesis, or the previous line ends with `{`, `[`, `(`,
- * `,`, `:` or `=>`.
+ * Whether a line can continue an object or dump left open by the previous line: it is
+ * indented, or starts with a quote, brace, bracket or parenthesis, or the previous line ends
+ * with `{`, `[`, `(`, `,`, `;` (an NSDictionary printed on iOS), `:` or `=>`.
  */
 const continues = (line: string, previous: string) =>
-  /^\s*["'}\]{[()]/.test(line) || (/\S/.test(line) && /(?:[{[(,:]|=>)\s*$/.test(previous));
+  /^(?:\s+\S|\s*["'}\]{[()])/.test(line) ||
+  (/\S/.test(line) && /(?:[{[(,;:]|=>)\s*$/.test(previous));
 
 /** The parentheses a line opens minus those it closes (a PHP dump spans lines in them). */
 function parenDepth(line: string): number {
