@@ -16,7 +16,7 @@ import { candidate, nearestRows, rankCandidates } from '../classify/rank.ts';
 import { codeUrl } from '../urls.ts';
 import { foldChars } from './normalize.ts';
 import { NO_CODE, parseRecords, type ParsedRecord } from './parse.ts';
-import { LineReader, RecordSplitter, type RawRecord } from './split.ts';
+import { LineReader, RecordSplitter, keepShape, type RawRecord } from './split.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RecordForm, RowRef } from './types.ts';
 
 export type * from './types.ts';
@@ -120,6 +120,14 @@ function candidatesOf(
     byCode.set(code, (list = rankCandidates(catalog, code, { via, endpoint })));
   }
   return list;
+}
+
+/** Per catalog, the test of a context line naming one of its endpoints (one function). */
+const hints = new WeakMap<Catalog, (text: string) => boolean>();
+function hintOf(catalog: Catalog): (text: string) => boolean {
+  let hint = hints.get(catalog);
+  if (!hint) hints.set(catalog, (hint = (text) => endpointIn(catalog, text) !== null));
+  return hint;
 }
 
 /** A record that yielded no code to look up, with why. */
@@ -258,7 +266,8 @@ export class PasteDecoder {
 
   constructor(catalog: Catalog) {
     this.#catalog = catalog;
-    this.#splitter = new RecordSplitter((text) => endpointIn(catalog, text) !== null);
+    this.#splitter = new RecordSplitter(hintOf(catalog));
+    keepShape(this);
   }
 
   /** Lines read so far that were context (no code, not part of a record). */
@@ -462,6 +471,7 @@ export class SummaryTally {
 
   constructor(keepUnreadable = Infinity) {
     this.#keep = keepUnreadable;
+    keepShape(this);
   }
 
   /** Records added. */

@@ -18,7 +18,7 @@
  */
 import { foldChars } from './normalize.ts';
 import type { RecordForm } from './types.ts';
-import { findObjects, type RawRecord } from './split.ts';
+import { findObjects, keepShape, type RawRecord } from './split.ts';
 
 /** What kind of body a code was found in. */
 type BodyKind = 'msdk' | 'wechat' | 'qq-oauth';
@@ -130,6 +130,7 @@ class Pasted {
   constructor(value: string, text: string) {
     this.value = value;
     this.text = text;
+    keepShape(this);
   }
 }
 
@@ -139,6 +140,20 @@ type Key = (typeof KEYS)[number];
 
 /** The values of those keys in one JSON object, or in the key=value pairs of one record. */
 type Fields = Partial<Record<Key, unknown>>;
+
+/**
+ * Fields with every key present (undefined until set), so that all of them have one shape:
+ * objects whose keys come in varying orders would each have their own.
+ */
+const newFields = (): Fields => ({
+  ret: undefined,
+  msg: undefined,
+  err_type: undefined,
+  errcode: undefined,
+  errmsg: undefined,
+  error: undefined,
+  error_description: undefined,
+});
 
 /** The keys by their spellings: as they are, lower-cased, and `errtype` for `err_type`. */
 const KEY_NAMES = new Map<string, Key>([
@@ -278,7 +293,7 @@ function findInValue(
   if (value === null || typeof value !== 'object') return null;
   const array = Array.isArray(value);
   const limit = array ? 64 : 128;
-  const fields: Fields = {};
+  const fields = newFields();
   let count = 0;
   for (const name in value) {
     if (++count > limit) break;
@@ -421,10 +436,10 @@ function findPairs(text: string, original: string): Fields {
     separators.push(separator);
     if (names.length > 32) break;
   }
-  const pairs: Fields = {};
+  const pairs = newFields();
   for (let n = 0; n < names.length; n++) {
     const name = names[n] as Key;
-    if (name in pairs) continue;
+    if (pairs[name] !== undefined) continue;
     const separator = separators[n];
     let from = froms[n] ?? 0;
     let to = starts[n + 1] ?? text.length;

@@ -37,6 +37,17 @@ export interface RawRecord {
 /** The outermost complete `{…}` spans of a text, and where an object is left open, if one is. */
 export type Objects = readonly [spans: readonly (readonly [number, number])[], open: number | null];
 
+/**
+ * Keeps the first instance of each class of the decoder for the module's life. V8 forgets the
+ * shape (map) of objects none of which is alive at a full garbage collection, and throws away
+ * the optimised code that expects it: every decoder made after that (the next paste, a
+ * benchmark run) would start over in slow code. One instance kept keeps the shape.
+ */
+export function keepShape(instance: object): void {
+  if (!kept.has(instance.constructor)) kept.set(instance.constructor, instance);
+}
+const kept = new Map<unknown, object>();
+
 /** Characters of a record kept in its `input` (what is shown); the rest is cut with `…`. */
 export const MAX_RECORD = 16_384;
 /**
@@ -61,6 +72,10 @@ export class LineReader {
   /** The previous chunk ended with `\r`: a `\n` starting this one ends no new line. */
   #cr = false;
 
+  constructor() {
+    keepShape(this);
+  }
+
   /** The lines completed by a chunk of text. */
   push(chunk: string): string[] {
     let text = chunk;
@@ -74,10 +89,10 @@ export class LineReader {
     const last = parts.pop() ?? '';
     const lines: string[] = [];
     for (const part of parts) {
-      lines.push(this.#cap(this.#rest + part));
+      lines.push(capped(this.#rest + part));
       this.#rest = '';
     }
-    this.#rest = this.#cap(this.#rest + last);
+    this.#rest = capped(this.#rest + last);
     return lines;
   }
 
@@ -87,9 +102,10 @@ export class LineReader {
     this.#rest = '';
     return rest ? [rest] : [];
   }
-
-  #cap = (line: string) => (line.length > MAX_LINE + 1 ? line.slice(0, MAX_LINE + 1) : line);
 }
+
+/** A line kept to `MAX_LINE + 1` characters (one more tells the splitter it was longer). */
+const capped = (line: string) => (line.length > MAX_LINE + 1 ? line.slice(0, MAX_LINE + 1) : line);
 
 /** Where a brace scan stands: the offsets of the braces still open, and whether in a string. */
 export interface BraceState {
@@ -129,7 +145,8 @@ export function scanBraces(
 }
 
 /** What `findObjects` finds in a text without a brace. */
-const NO_OBJECTS: Objects = Object.freeze([Object.freeze([]), null] as const);
+// Not frozen: a frozen array has another shape, and the code reading objects would see two.
+const NO_OBJECTS: Objects = [[], null];
 
 /**
  * Finds the outermost complete `{…}` spans of a text (with JSON strings inside braces
@@ -259,16 +276,15 @@ interface Group {
   objects: Objects | undefined;
 }
 
+/** What no context line starts with: a bare code, a quote, a bracket, a parenthesis. */
+const NEVER_CONTEXT = /^["'([+-]/;
+
 /** A character outside printable ASCII, and one that is not a space. */
 const OUTSIDE_ASCII = /[^ -~]/;
 const NOT_SPACE = /[^ ]/;
 
 /** The brace state of a line with no brace, and the keys of a group of no field line. */
-const NO_BRACES: BraceState = Object.freeze({
-  open: Object.freeze([]) as unknown as number[],
-  inString: false,
-  escaped: false,
-});
+const NO_BRACES: BraceState = { open: [], inString: false, escaped: false };
 const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** Whether the last character of a line, spaces aside, is `(`. */
@@ -276,6 +292,30 @@ function endsWithParen(line: string): boolean {
   let end = line.length - 1;
   while (end >= 0 && line.charCodeAt(end) <= 32) end--;
   return line.charCodeAt(end) === 40;
+}
+
+/**
+ * A raw record, every field always set and in one order: records of one shape keep the code
+ * that reads them fast (V8 specialises property access on an object's shape).
+ */
+function rawRecord(
+  line: number,
+  lastLine: number,
+  input: string,
+  original: string,
+  text: string,
+  group?: Group,
+): RawRecord {
+  return {
+    line,
+    lastLine,
+    input,
+    original,
+    text,
+    hint: group?.hint,
+    cut: group?.cut ?? false,
+    objects: group?.objects,
+  };
 }
 
 /** `input` with one more line, kept to `MAX_RECORD` characters. */
@@ -310,6 +350,7 @@ export class RecordSplitter {
   /** `hint` tells which context lines matter to the record after them (see `RawRecord`). */
   constructor(hint?: (text: string) => boolean) {
     this.#hint = hint;
+    keepShape(this);
   }
 
   /** Context lines so far: lines of no record, set aside by their shape. */
@@ -360,7 +401,7 @@ export class RecordSplitter {
     }
     if (this.#isContext(text)) {
       this.#context++;
-      this.#first ??= { line: n, lastLine: n, input: asInput(kept), original, text };
+      this.#first ??= rawRecord(n, n, asInput(kept), original, text);
       if (this.#hint?.(text)) this.#pending = text;
       return out;
     }
@@ -382,17 +423,7 @@ export class RecordSplitter {
 
   #emit(group: Group): RawRecord {
     this.#group = null;
-    const record: { -readonly [K in keyof RawRecord]: RawRecord[K] } = {
-      line: group.line,
-      lastLine: group.last,
-      input: group.input,
-      original: group.original,
-      text: group.text,
-    };
-    if (group.hint !== undefined) record.hint = group.hint;
-    if (group.cut) record.cut = true;
-    if (group.objects) record.objects = group.objects;
-    return record;
+    return rawRecord(group.line, group.last, group.input, group.original, group.text, group);
   }
 
   /** A new record starting with this line. */
@@ -490,7 +521,9 @@ export class RecordSplitter {
     const first = text.charCodeAt(0);
     if (this.#source < 0 && !this.#headers) {
       if (first >= 48 && first <= 57) return PROGRESS.test(text);
-      if (first === 123 || first === 91) return CURL_DATA.test(text);
+      if (first === 123) return CURL_DATA.test(text);
+      // No context line starts with a quote, a sign, a bracket or a parenthesis.
+      if (NEVER_CONTEXT.test(text)) return false;
     }
     if (this.#source >= 0) {
       const indent = /^\s*/.exec(text)?.[0].length ?? 0;
