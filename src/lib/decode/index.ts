@@ -1,7 +1,8 @@
 /**
  * The decoder (DESIGN §3): a paste → records → the rows that explain each one. The browser's
- * decoder widget and `src/cli/decode.ts` both call `decode` (or `decodeChunks`); the ranking
- * rule lives in `classify/rank.ts`.
+ * decoder widget calls `decodeChunks` (or `decode`) on a paste, `src/cli/decode.ts` pushes the
+ * lines of a stream into a `PasteDecoder`: one splitting rule (`split.ts`), one parser
+ * (`parse.ts`). The ranking rule lives in `classify/rank.ts`.
  */
 import {
   ENVELOPES,
@@ -12,7 +13,7 @@ import {
   type TableSlug,
 } from '../catalog/index.ts';
 import { rangeOf } from '../classify/index.ts';
-import { candidate, nearestRows, rankCandidates } from '../classify/rank.ts';
+import { candidate, nearestRows, rankCandidates, type Via } from '../classify/rank.ts';
 import { codeUrl } from '../urls.ts';
 import { foldChars } from './normalize.ts';
 import { NO_CODE, parseRecords, type ParsedRecord } from './parse.ts';
@@ -22,7 +23,6 @@ import type { Candidate, DecodedRecord, ErrTypeCheck, RecordForm, RowRef } from 
 export type * from './types.ts';
 export { redact, REDACTED } from './redact.ts';
 export { lookupTables, type Via } from '../classify/rank.ts';
-import type { Via } from '../classify/rank.ts';
 export { LineReader, RecordSplitter, splitRecords, MAX_LINE, type RawRecord } from './split.ts';
 
 /** Each record form in words, as the widget and the command line name it. */
@@ -150,8 +150,8 @@ const unread = (raw: Pick<RawRecord, 'line' | 'input'>, error: string): DecodedR
 });
 
 /**
- * One parsed response looked up in the tables. `endpointText` is where an endpoint path is
- * looked for besides the record itself (the request line before it, say).
+ * One parsed response looked up in the tables. `hint` is where an endpoint path is looked for
+ * besides the record itself (the request line before it, say).
  */
 function lookUp(
   catalog: Catalog,

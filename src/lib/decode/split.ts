@@ -89,10 +89,10 @@ export class LineReader {
     const last = parts.pop() ?? '';
     const lines: string[] = [];
     for (const part of parts) {
-      lines.push(capped(this.#rest + part));
+      lines.push(joined(this.#rest, part));
       this.#rest = '';
     }
-    this.#rest = capped(this.#rest + last);
+    this.#rest = joined(this.#rest, last);
     return lines;
   }
 
@@ -104,8 +104,15 @@ export class LineReader {
   }
 }
 
-/** A line kept to `MAX_LINE + 1` characters (one more tells the splitter it was longer). */
-const capped = (line: string) => (line.length > MAX_LINE + 1 ? line.slice(0, MAX_LINE + 1) : line);
+/**
+ * The start of a line and more of it, kept to `MAX_LINE + 1` characters (one more tells the
+ * splitter it was longer); once that long, the rest is dropped without being joined.
+ */
+function joined(start: string, more: string): string {
+  if (start.length > MAX_LINE) return start;
+  const line = start + more;
+  return line.length > MAX_LINE + 1 ? line.slice(0, MAX_LINE + 1) : line;
+}
 
 /** Where a brace scan stands: the offsets of the braces still open, and whether in a string. */
 export interface BraceState {
