@@ -8,11 +8,13 @@
  *    is read as a text of its own (a log shipper's `log` or `message` field);
  * 2. the same text escaped once more, undone: `\"`, `\u0022`, nginx's `\x22`, HTML's `&quot;`,
  *    CSV's `""`, percent-encoding;
- * 3. key=value pairs and dumps of a parsed body (`ret=-303&msg=…`, `ret: -303`, Java's
- *    `{ret=-10000.0, …}`, Python's `{'ret': -303.0}`, Go's `{Ret:-303 Msg:…}`, PHP's
- *    `'ret' => -309` and `[ret] => -303`);
- * 4. a sentence naming a code (`错误码：-1012`, `エラーコード -4017`, `error code: -303`);
- * 5. a bare code or msg value after a log prefix.
+ * 3. an object that is not JSON, read as a text of its own: a dump of a parsed body (Java's
+ *    `{ret=-10000.0, …}`, Python's `{'ret': -303.0}`, Go's `{Ret:-303 Msg:…}`), or a wrapper
+ *    around an object that is;
+ * 4. key=value pairs (`ret=-303&msg=…`, `ret: -303`, PHP's `'ret' => -309` and
+ *    `[ret] => -303`, XML's `<ret>-303</ret>`, `errcode is 40001`);
+ * 5. a sentence naming a code (`错误码：-1012`, `エラーコード -4017`, `error code: -303`);
+ * 6. a bare code or msg value after a log prefix (`-73,…`, also `-73用户…`).
  * A record with none of these is context (`context: true`), unless it holds a response that
  * cannot be read: JSON cut off, or a `ret` that is not an integer.
  */
@@ -274,6 +276,10 @@ function unplaced(record: ParsedRecord): ParsedRecord {
   return record;
 }
 
+/**
+ * `findResponse`'s first pass: the response in a value's objects, or the error of a code key
+ * that is not an integer; strings that may hold a code are collected into `texts`.
+ */
 function findInValue(
   value: unknown,
   depth: number,
