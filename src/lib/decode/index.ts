@@ -280,11 +280,6 @@ export class PasteDecoder {
     return this.#records;
   }
 
-  /** Lines pushed so far. */
-  get lines(): number {
-    return this.#splitter.lines;
-  }
-
   /** Whether a record is waiting for lines that may still belong to it (see `flush`). */
   get pending(): boolean {
     return this.#splitter.pending;

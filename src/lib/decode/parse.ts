@@ -67,7 +67,7 @@ export const NO_CODE =
 const TRUNCATED = 'JSON が途中で切れています。応答の全体（閉じ括弧 } まで）を貼り付けてください。';
 /** The error of a line longer than the decoder reads, whose JSON is still open where it stops. */
 const TOO_LONG =
-  'この行は長すぎるため先頭の約 200 万文字だけを読みましたが、その中で JSON が閉じていません。応答の部分だけを貼り付けてください。';
+  '行が長すぎるため先頭の約 200 万文字を読みましたが、JSON が閉じていません。応答の部分を貼り付けてください。';
 /** The error of a record whose JSON holds none of the keys a code is read from. */
 const NO_KEYS = 'JSON に ret・errcode・error のどれもありません。';
 
@@ -501,7 +501,7 @@ const LEADING_INTEGER = /^[+-]?\d{1,10}(?:\.0+)?(?![\w.])/;
  * `errcode is 40001` say, are read as pairs, with their route.)
  */
 const SENTENCE =
-  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|(?<![\w"'.]|(?:status|http|response|exit|zip|post|country|area|sms|verification|auth)[ _-]?)code|返回码|返回碼|返回值|返回代码|错误码|錯誤碼|错误代码|錯誤代碼|错误号|錯誤號|错误编号|结果码|エラーコード|エラー番号|リターンコード|戻り値|結果コード)(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：)\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
+  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|(?<![\w"'.]|(?:status|http|response|exit|zip|post|country|area|sms|verification|auth)[ _-]?)code|返回码|返回碼|返回值|错误码|錯誤碼|错误代码|錯誤代碼|错误号|エラーコード|エラー番号|戻り値)(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：)\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
 
 function findSentence(text: string): ParsedRecord | null {
   SENTENCE.lastIndex = 0;

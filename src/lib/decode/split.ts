@@ -370,11 +370,6 @@ export class RecordSplitter {
     return this.#first;
   }
 
-  /** Lines pushed so far. */
-  get lines(): number {
-    return this.#line;
-  }
-
   /** Counts the first context line no longer: it is given as a record after all. */
   uncount(): void {
     if (this.#first && this.#context > 0) this.#context--;
