@@ -386,6 +386,13 @@ const CASES: Case[] = [
     context: 0,
     records: [{ code: -309, route: 'ret', candidates: ['access -309'] }],
   },
+  {
+    name: 'a Grafana Loki export: a time, a tab, the JSON log line',
+    paste:
+      '2024-05-01 10:00:00.123\t{"level":"error","caller":"auth/msdk.go:88","msg":"verify_login","ret":-1011}',
+    context: 0,
+    records: [{ code: -1011, route: 'ret', candidates: ['logic -1011'] }],
+  },
   // 3. Escaped once more.
   {
     name: 'a JSON string literal holding the body',
@@ -749,6 +756,28 @@ const CASES: Case[] = [
     context: 0,
     records: [{ code: -303, route: 'ret', candidates: ['access -303'] }],
   },
+  {
+    name: "Perl's Data::Dumper",
+    paste:
+      "$VAR1 = {\n          'ret' => -303,\n          'msg' => 'appid has no permission'\n        };",
+    context: 0,
+    records: [{ code: -303, route: 'ret', candidates: ['access -303'] }],
+  },
+  {
+    name: 'a YAML dump with the response under a key',
+    paste: 'response:\n  ret: -10000\n  msg: "-73,the user modify password wrong"\n  err_type: 2',
+    context: 1,
+    records: [
+      { code: -73, route: 'msg-of-10000', candidates: ['qq-platform -73'], envelope: -10000 },
+    ],
+  },
+  {
+    name: 'a Java map holding the response in a map',
+    paste:
+      '2024-05-01 10:00:00 INFO [main] c.t.g.Api - {code=0, data={ret=-309, msg=appid and openid do not match}}',
+    context: 0,
+    records: [{ code: -309, route: 'ret', candidates: ['access -309'] }],
+  },
   // 5. A code at the start of msg with no separator.
   {
     name: 'a Chinese message right after the code',
@@ -791,6 +820,14 @@ const CASES: Case[] = [
         candidates: ['wechat-platform 40001'],
         envelope: -20000,
       },
+    ],
+  },
+  {
+    name: 'the code in brackets at the start of msg',
+    paste: '{"ret":-10000,"msg":"[-73]the user modify password wrong","err_type":2}',
+    context: 0,
+    records: [
+      { code: -73, route: 'msg-of-10000', candidates: ['qq-platform -73'], envelope: -10000 },
     ],
   },
   // 6. Sentences that name a code.
@@ -858,6 +895,18 @@ const CASES: Case[] = [
       'AxiosError: Request failed with status code 400\n{"ret":-1011,"msg":"msdk logic timeout"}',
     context: 1,
     records: [{ code: -1011, route: 'ret', candidates: ['logic -1011'] }],
+  },
+  {
+    name: 'Chinese: 错误：-2004 with a full-width colon',
+    paste: '2024-05-01 10:00:00 [auth-2] 登录失败，错误：-2004（请求超时）',
+    context: 0,
+    records: [{ code: -2004, route: 'bare-code', candidates: ['logic -2004'] }],
+  },
+  {
+    name: 'Japanese: エラー（-303）',
+    paste: 'ログイン時にエラー（-303）が発生しました。appid は 1000001 です。',
+    context: 0,
+    records: [{ code: -303, route: 'bare-code', candidates: ['access -303'] }],
   },
   // 7. Long and odd input.
   {

@@ -93,11 +93,12 @@ const UNIT = /^[年月日时時分秒点號号个個件回次度岁歳円元%％
 
 /**
  * The code at the start of a message: `-73,the user …`, `40001,invalid credential`, `100013`,
- * and also `-73用户修改了密码` or `-73锛寀ser…` (a full-width comma read in the wrong encoding):
- * any number that is not part of a longer one, a date or a quantity.
+ * and also `-73用户修改了密码` or `-73锛寀ser…` (a full-width comma read in the wrong encoding),
+ * or `[-73]…`: any number that is not part of a longer one, a date or a quantity.
  */
 function leadingCode(message: string): number | null {
-  const match = /^\s*([+-]?\d{1,10})/.exec(message);
+  // Also in brackets, as some SDKs write it: `[-73]the user …`, `(100013) …`.
+  const match = /^\s*[[(]?\s*([+-]?\d{1,10})/.exec(message);
   if (!match) return null;
   const rest = message.slice(match[0].length);
   if (NOT_A_CODE_END.test(rest) || UNIT.test(rest)) return null;
@@ -501,7 +502,7 @@ const LEADING_INTEGER = /^[+-]?\d{1,10}(?:\.0+)?(?![\w.])/;
  * `errcode is 40001` say, are read as pairs, with their route.)
  */
 const SENTENCE =
-  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|(?<![\w"'.]|(?:status|http|response|exit|zip|post|country|area|sms|verification|auth)[ _-]?)code|返回码|返回碼|返回值|错误码|錯誤碼|错误代码|錯誤代碼|错误号|エラーコード|エラー番号|戻り値)(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：)\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
+  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|(?<![\w"'.]|(?:status|http|response|exit|zip|post|country|area|sms|verification|auth)[ _-]?)code|返回码|返回碼|返回值|错误码|錯誤碼|错误代码|錯誤代碼|错误号|エラーコード|エラー番号|戻り値|(?:エラー|错误|錯誤)(?=\s*[:(]))(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：)\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
 
 function findSentence(text: string): ParsedRecord | null {
   SENTENCE.lastIndex = 0;
