@@ -6,6 +6,7 @@
  *
  *   npm run bench                 real catalog
  *   npm run bench -- --scale      also synthetic catalogs of 10× and 100× the rows
+ *   npm run bench -- --big        also a 1 GB log piped through the command line
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { ROOT } from '../support/catalog.ts';
 
 const scale = process.argv.includes('--scale');
+const big = process.argv.includes('--big');
 
 const steps: [string, string[]][] = [
   ['build', ['tests/bench/build.ts', '--runs', '3', ...(scale ? ['--scale', '10,100'] : [])]],
@@ -28,6 +30,8 @@ const steps: [string, string[]][] = [
   ],
   ['weights', ['tests/bench/weights.ts']],
   ['decode', ['tests/bench/decode.ts']],
+  // 50 MB through the command line in each mode; `npm run bench -- --big` adds a 1 GB pipe.
+  ['decode-cli', ['tests/bench/decode-cli.ts', ...(big ? ['--big'] : [])]],
   ['decoder-browser', ['tests/bench/decoder-browser.ts']],
   ['search', ['tests/bench/search.ts']],
 ];

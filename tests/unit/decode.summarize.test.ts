@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../support/catalog.ts';
-import { decode, summarize } from '../../src/lib/decode/index.ts';
+import { decode, decodePaste, summarize } from '../../src/lib/decode/index.ts';
 
 const catalog = loadCatalog();
 
@@ -17,8 +17,11 @@ describe('summarize', () => {
       '{"ret":"-303"}',
       '{"ret":-10000,"msg":"-7',
     ].join('\n');
-    const summary = summarize(decode(catalog, paste));
-    expect(summary.unreadable.map((record) => record.line)).toEqual([6, 9]);
+    const { records, context } = decodePaste(catalog, paste);
+    const summary = summarize(records, { context });
+    // `hello` holds no code: a context line, counted apart, not an unreadable record.
+    expect(summary.unreadable.map((record) => record.line)).toEqual([9]);
+    expect(summary.context).toBe(1);
     expect(summary.codes).toEqual([
       {
         code: -73,
@@ -47,6 +50,6 @@ describe('summarize', () => {
   });
 
   test('an empty paste summarizes to nothing', () => {
-    expect(summarize(decode(catalog, ''))).toEqual({ codes: [], unreadable: [] });
+    expect(summarize(decode(catalog, ''))).toEqual({ codes: [], unreadable: [], context: 0 });
   });
 });

@@ -221,8 +221,15 @@ class DecoderElement extends HTMLElement {
         weight: counts ? (record) => counts[record.line - 1] ?? 1 : undefined,
       });
       let drawn = 0;
-      for await (const batch of decodeChunks(this.#catalog, text)) {
+      const chunks = decodeChunks(this.#catalog, text);
+      // Iterated by hand: the generator's return value counts the context lines.
+      for (let step = await chunks.next(); ; step = await chunks.next()) {
         if (run !== this.#generation) return;
+        if (step.done) {
+          draw(true, step.value.context);
+          break;
+        }
+        const batch = step.value;
         records.push(...batch);
         // The summary is redrawn only now and then, and each time the next batch waits for that
         // frame to be painted: decodeChunks yields between batches, but the browser may run the
@@ -235,7 +242,6 @@ class DecoderElement extends HTMLElement {
           drawn = performance.now();
         }
       }
-      draw(true);
     } finally {
       // An outdated run leaves both to the run that replaced it.
       if (run === this.#generation) {

@@ -255,13 +255,23 @@ const SUMMARY_ROWS = 100;
 const rest = (count: number, unit: string): Child =>
   count > 0 && h('p', null, `ほか ${number(count)} ${unit}`);
 
+/** The lines left out as context (headers, stack traces, fences), said quietly. */
+const contextLine = (context: number): Child =>
+  context > 0 &&
+  h(
+    'p',
+    { class: 'decoder-hint', 'data-context': String(context) },
+    `コードのない行 ${number(context)} 件（HTTP ヘッダー、スタックトレースなど）は省きました。`,
+  );
+
 /** The summary: distinct codes with their counts, most frequent first, and unreadable lines. */
 function summaryView(
   records: readonly DecodedRecord[],
   done: boolean,
   weight: ResultOptions['weight'],
+  context: number,
 ): Child[] {
-  const { codes, unreadable } = summarize(records, weight);
+  const { codes, unreadable } = summarize(records, { weight, context });
   const total = weight ? records.reduce((sum, record) => sum + weight(record), 0) : records.length;
   /** A table row of `th` or `td` cells. */
   const row = (cell: 'th' | 'td', cells: Child[]) =>
@@ -277,6 +287,7 @@ function summaryView(
       null,
       `${number(total)} 件のレコード${done ? '' : '（解析中…）'}、コード ${number(codes.length)} 種類、読み取れない行 ${number(unreadable.length)} 件。`,
     ),
+    contextLine(context),
     codes.length > 0 &&
       h(
         'table',
@@ -327,7 +338,7 @@ export function resultView(
   notice: Child,
   records: readonly DecodedRecord[],
   options: ResultOptions,
-): (done: boolean) => void {
+): (done: boolean, context?: number) => void {
   const summary = h('section', { class: 'decoder-summary' });
   const list = h('div');
   const more = button('', () => showMore(PAGE));
@@ -343,12 +354,13 @@ export function resultView(
     more.textContent = `さらに ${number(Math.min(left, PAGE))} 件を表示（残り ${number(left)} 件）`;
   }
 
-  return (done) => {
+  return (done, context = 0) => {
     if (done && records.length < 2) {
       fill(
         output,
         notice,
         records[0] ? recordView(records[0], false, options) : errorLine('コードが見つかりません。'),
+        contextLine(context),
       );
       return;
     }
@@ -362,7 +374,7 @@ export function resultView(
         h('section', { class: 'decoder-details' }, h('h3', null, 'レコードの詳細'), list, more),
       );
     }
-    fill(summary, summaryView(records, done, options.weight));
+    fill(summary, summaryView(records, done, options.weight, context));
     showMore((shown > 0 || done ? PAGE : FIRST_PAGE) - shown);
   };
 }

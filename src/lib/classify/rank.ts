@@ -22,6 +22,7 @@ import {
 } from '../catalog/index.ts';
 import { codeUrl } from '../urls.ts';
 import type { Candidate } from '../decode/types.ts';
+import { rangeOf } from './index.ts';
 
 /** The route a code took to reach the caller; it decides which tables are searched. */
 export type Via = Arrival | 'bare-code' | 'bare-msg';
@@ -159,7 +160,8 @@ export function rankCandidates(
  * Up to `limit` documented rows nearest to a code that no table has, closest first (on a tie,
  * the code of smaller magnitude), from the tables of the code's route: an unknown `ret` is
  * compared with `ret` codes, an unknown WeChat code with WeChat codes. Rows that only announce
- * a range or an envelope are left out: the range is reported apart.
+ * a range or an envelope are left out: the range is reported apart. A code that arrives as
+ * `ret` (or bare) and falls in a range has its nearest rows inside that range only.
  */
 export function nearestRows(catalog: Catalog, code: number, via: Via, limit = 3): readonly Row[] {
   const family = via === 'msg-of-20000' ? 'wechat-body' : via;
@@ -168,8 +170,11 @@ export function nearestRows(catalog: Catalog, code: number, via: Via, limit = 3)
   let rows = cache.get(key);
   if (!rows) {
     if (cache.size > 4096) cache.clear();
+    // The same rule as the range the decoder reports: a logic-layer notion, for `ret` codes.
+    const range = via === 'ret' || via.startsWith('bare') ? rangeOf(catalog, code) : null;
     rows = documentedRows(catalog, family)
       .filter((row) => row.code !== code)
+      .filter((row) => !range || (row.code <= range.max && row.code >= (range.min ?? -Infinity)))
       .map((row) => ({ row, distance: Math.abs(row.code - code), size: Math.abs(row.code) }))
       .sort((a, b) => a.distance - b.distance || a.size - b.size)
       .slice(0, limit)

@@ -1,7 +1,8 @@
 /**
  * The decoder (DESIGN §3): a paste → records → the rows that explain each one. The browser's
- * decoder widget and `src/cli/decode.ts` both call `decode` (or `decodeChunks`); the ranking
- * rule lives in `classify/rank.ts`.
+ * decoder widget calls `decodeChunks` (or `decode`) on a paste, `src/cli/decode.ts` pushes the
+ * lines of a stream into a `PasteDecoder`: one splitting rule (`split.ts`), one parser
+ * (`parse.ts`). The ranking rule lives in `classify/rank.ts`.
  */
 import {
   ENVELOPES,
@@ -12,15 +13,16 @@ import {
   type TableSlug,
 } from '../catalog/index.ts';
 import { rangeOf } from '../classify/index.ts';
-import { candidate, nearestRows, rankCandidates } from '../classify/rank.ts';
+import { candidate, nearestRows, rankCandidates, type Via } from '../classify/rank.ts';
 import { codeUrl } from '../urls.ts';
 import { foldChars } from './normalize.ts';
-import { parseRecord } from './parse.ts';
-import { splitRecords, type RawRecord } from './split.ts';
+import { NO_CODE, parseRecords, type ParsedRecord } from './parse.ts';
+import { LineReader, RecordSplitter, keepShape, type RawRecord } from './split.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RecordForm, RowRef } from './types.ts';
 
 export type * from './types.ts';
 export { lookupTables, type Via } from '../classify/rank.ts';
+export { LineReader, RecordSplitter, splitRecords, MAX_LINE, type RawRecord } from './split.ts';
 
 /** Each record form in words, as the widget and the command line name it. */
 export const RECORD_FORMS: Record<RecordForm, string> = {
@@ -32,16 +34,23 @@ export const RECORD_FORMS: Record<RecordForm, string> = {
   'bare-msg': 'msg の値',
 };
 
+/** References already made: a row's never changes, and a log repeats few rows. */
+const rowRefs = new WeakMap<Row, RowRef>();
+
 /** A reference to one row, for an envelope, a range or a nearby code. */
-const rowRef = ({ table, code, description }: Row): RowRef => ({
-  table,
-  code,
-  url: codeUrl(table, code),
-  description,
-});
+function rowRef(row: Row): RowRef {
+  let ref = rowRefs.get(row);
+  if (!ref) {
+    const { table, code, description } = row;
+    ref = Object.freeze({ table, code, url: codeUrl(table, code), description });
+    rowRefs.set(row, ref);
+  }
+  return ref;
+}
 
 /** The first endpoint path of the catalog's tables found in a text, as a whole path. */
-function endpointIn(catalog: Catalog, text: string): string | null {
+function endpointIn(catalog: Catalog, text: string | undefined): string | null {
+  if (!text) return null;
   for (const { endpoint } of catalog.tables) {
     if (!endpoint) continue;
     const at = text.indexOf(endpoint);
@@ -50,9 +59,24 @@ function endpointIn(catalog: Catalog, text: string): string | null {
   return null;
 }
 
+/** Checks already made, per best candidate (candidates are shared) and err_type value. */
+const checks = new WeakMap<Candidate, Map<number, ErrTypeCheck>>();
+const uncheckable = new Map<number, ErrTypeCheck>();
+
 /** The err_type of a response, explained and compared with the best candidate's implied one. */
 function checkErrType(value: number | null, top: Candidate | undefined): ErrTypeCheck | null {
   if (value === null) return null;
+  let made = top ? checks.get(top) : uncheckable;
+  if (!made) checks.set(top as Candidate, (made = new Map<number, ErrTypeCheck>()));
+  let check = made.get(value);
+  if (!check) {
+    if (made.size > 64) made.clear();
+    made.set(value, (check = Object.freeze(makeCheck(value, top))));
+  }
+  return check;
+}
+
+function makeCheck(value: number, top: Candidate | undefined): ErrTypeCheck {
   const meaning: string | null = ERR_TYPES[value as ErrType] ?? null;
   const implied = top?.errType ?? null;
   const agrees = implied === null ? null : value === implied;
@@ -63,6 +87,46 @@ function checkErrType(value: number | null, top: Candidate | undefined): ErrType
       ? `${said}最上位候補は err_type を示さない行です。`
       : `${said}最上位候補 ${top.table} ${top.code} の示す ${implied}（${ERR_TYPES[implied]}）と${agrees ? '一致します。' : '一致しません。推奨処理も確認してください。'}`;
   return { value, meaning, implied, agrees, note };
+}
+
+/** Candidate lists by route, endpoint and code, per catalog (numbers hash fastest). */
+const candidateLists = new WeakMap<
+  Catalog,
+  Map<Via, Map<string | null, Map<number, readonly Candidate[]>>>
+>();
+
+/** `rankCandidates`, remembered: a log repeats few (route, endpoint, code). */
+function candidatesOf(
+  catalog: Catalog,
+  code: number,
+  via: Via,
+  endpoint: string | null,
+): readonly Candidate[] {
+  let byVia = candidateLists.get(catalog);
+  if (!byVia)
+    candidateLists.set(
+      catalog,
+      (byVia = new Map<Via, Map<string | null, Map<number, readonly Candidate[]>>>()),
+    );
+  let byEndpoint = byVia.get(via);
+  if (!byEndpoint)
+    byVia.set(via, (byEndpoint = new Map<string | null, Map<number, readonly Candidate[]>>()));
+  let byCode = byEndpoint.get(endpoint);
+  if (!byCode) byEndpoint.set(endpoint, (byCode = new Map<number, readonly Candidate[]>()));
+  let list = byCode.get(code);
+  if (!list) {
+    if (byCode.size > 4096) byCode.clear();
+    byCode.set(code, (list = rankCandidates(catalog, code, { via, endpoint })));
+  }
+  return list;
+}
+
+/** Per catalog, the test of a context line naming one of its endpoints (one function). */
+const hints = new WeakMap<Catalog, (text: string) => boolean>();
+function hintOf(catalog: Catalog): (text: string) => boolean {
+  let hint = hints.get(catalog);
+  if (!hint) hints.set(catalog, (hint = (text) => endpointIn(catalog, text) !== null));
+  return hint;
 }
 
 /** A record that yielded no code to look up, with why. */
@@ -84,12 +148,16 @@ const unread = (raw: Pick<RawRecord, 'line' | 'input'>, error: string): DecodedR
   error,
 });
 
-/** Decodes one record already split from a paste. Never throws. */
-export function decodeRecord(
+/**
+ * One parsed response looked up in the tables. `hint` is where an endpoint path is looked for
+ * besides the record itself (the request line before it, say).
+ */
+function lookUp(
   catalog: Catalog,
-  raw: Pick<RawRecord, 'line' | 'input' | 'text' | 'original'>,
+  raw: Pick<RawRecord, 'line' | 'input' | 'text'>,
+  parsed: ParsedRecord,
+  hint?: string,
 ): DecodedRecord {
-  const parsed = parseRecord(raw);
   const { kind, ret, msgCode, message } = parsed;
   // The route the code took, and the code to look up along it.
   const envelope = kind === 'msdk' && (ret === -10000 || ret === -20000) ? ret : null;
@@ -107,15 +175,15 @@ export function decodeRecord(
             : 'bare-code';
   const code = kind === 'msdk' ? (envelope === null ? ret : (msgCode ?? envelope)) : parsed.code;
   if (parsed.error !== null || code === null) {
-    return unread(raw, parsed.error ?? 'エラーコードが見つかりません。');
+    return unread(raw, parsed.error ?? NO_CODE);
   }
-  const endpoint = endpointIn(catalog, raw.text);
+  const endpoint = endpointIn(catalog, raw.text) ?? endpointIn(catalog, hint);
   const envelopeRow = envelope === null ? undefined : catalog.row('logic', envelope);
   const candidates =
     envelopeRow && msgCode === null
       ? // An envelope whose msg has no code: the envelope row itself is the one candidate.
         [candidate(envelopeRow, `msg にコードがないため、包み ret: ${envelope} の行を示します`)]
-      : rankCandidates(catalog, code, { via, endpoint });
+      : candidatesOf(catalog, code, via, endpoint);
   const none = candidates.length === 0;
   // A range is a logic-layer notion: it applies to codes that arrive as ret (or bare), not to
   // a platform's own code inside an envelope or a raw platform body.
@@ -143,49 +211,216 @@ export function decodeRecord(
 }
 
 /**
- * Decodes a paste: one record per line, or per JSON object spanning lines; blank lines are
- * skipped. Never throws; a record that cannot be read carries `error` and no candidates.
+ * The records of one raw record: one per response it holds (`{…}{…}` on one line is two, each
+ * with its part of the line as `input`), or null when it holds nothing (it is context).
  */
-export function decode(catalog: Catalog, paste: string): DecodedRecord[] {
-  const records: DecodedRecord[] = [];
-  try {
-    for (const raw of splitRecords(paste)) records.push(safeDecode(catalog, raw));
-  } catch {
-    // splitRecords only slices strings; this is a last guard for the "never throws" promise.
-  }
-  return records;
+function readRecords(
+  catalog: Catalog,
+  raw: RawRecord,
+  hint: string | undefined,
+): DecodedRecord[] | null {
+  const parsed = parseRecords(raw);
+  const [first] = parsed;
+  if (!first || first.context) return null;
+  if (parsed.length === 1) return [lookUp(catalog, raw, first, hint)];
+  let from = 0;
+  return parsed.map((response, n) => {
+    const to = n === parsed.length - 1 ? raw.original.length : (response.span?.[1] ?? from);
+    const input = raw.original.slice(from, to).trim() || raw.input;
+    from = to;
+    return lookUp(catalog, { ...raw, input }, response, hint);
+  });
 }
 
-function safeDecode(catalog: Catalog, raw: RawRecord): DecodedRecord {
+/** Decodes one record already split from a paste: its first response. Never throws. */
+export function decodeRecord(
+  catalog: Catalog,
+  raw: Pick<RawRecord, 'line' | 'input' | 'text' | 'original'>,
+): DecodedRecord {
   try {
-    return decodeRecord(catalog, raw);
+    const [parsed] = parseRecords(raw);
+    return parsed ? lookUp(catalog, raw, parsed) : unread(raw, NO_CODE);
   } catch {
     return unread(raw, 'この行は読み取れませんでした。');
   }
 }
 
 /**
+ * The incremental decoder, on which `decode`, `decodeChunks` and the command line are built:
+ * `push` each line of a paste or stream (without its line break) and get the records it
+ * completed, `end` at the end. Lines that hold no code are context: counted in `context`,
+ * never records, except that a paste of nothing but context gets one record saying so.
+ * Memory stays bounded whatever the number of lines pushed.
+ */
+export class PasteDecoder {
+  readonly #catalog: Catalog;
+  readonly #splitter: RecordSplitter;
+  #records = 0;
+  /** Lines of raw records that turned out to hold nothing. */
+  #empty = 0;
+  /** The first of those, as the record to give when the paste has nothing else. */
+  #fallback: { readonly raw: RawRecord; readonly error: string } | undefined;
+  /** The latest context that named an endpoint, for the next record. */
+  #hint: string | undefined;
+
+  constructor(catalog: Catalog) {
+    this.#catalog = catalog;
+    this.#splitter = new RecordSplitter(hintOf(catalog));
+    keepShape(this);
+  }
+
+  /** Lines read so far that were context (no code, not part of a record). */
+  get context(): number {
+    return this.#splitter.context + this.#empty;
+  }
+
+  /** Records given so far. */
+  get records(): number {
+    return this.#records;
+  }
+
+  /** Whether a record is waiting for lines that may still belong to it (see `flush`). */
+  get pending(): boolean {
+    return this.#splitter.pending;
+  }
+
+  /** Takes one line; returns the records it completed. */
+  push(line: string): DecodedRecord[] {
+    let raws: RawRecord[];
+    try {
+      raws = this.#splitter.push(line);
+    } catch {
+      // The splitter only slices strings; this is a last guard for "never throws".
+      return [];
+    }
+    return raws.length ? this.#decode(raws) : [];
+  }
+
+  /**
+   * Gives the record waiting for more lines (a stack trace after it), unless its JSON is still
+   * open: for a stream that has gone quiet, so that the record shows without waiting.
+   */
+  flush(): DecodedRecord[] {
+    return this.#decode(this.#splitter.flush());
+  }
+
+  /** Ends the input; returns the last records. */
+  end(): DecodedRecord[] {
+    const out = this.#decode(this.#splitter.end());
+    if (this.#records === 0) {
+      // A paste of nothing but context: its first line says why nothing was found.
+      // A JSON with none of the keys says more than anything else; else the earliest line.
+      const fallback = this.#fallback;
+      const first = this.#splitter.firstContext;
+      if (fallback && (!first || fallback.error !== NO_CODE || fallback.raw.line < first.line)) {
+        this.#empty -= fallback.raw.lastLine - fallback.raw.line + 1;
+        out.push(unread(fallback.raw, fallback.error));
+      } else if (first) {
+        this.#splitter.uncount();
+        out.push(unread(first, NO_CODE));
+      }
+      this.#records += out.length;
+    }
+    return out;
+  }
+
+  #decode(raws: readonly RawRecord[]): DecodedRecord[] {
+    const out: DecodedRecord[] = [];
+    for (const raw of raws) {
+      const hint = raw.hint ?? this.#hint;
+      let records: DecodedRecord[] | null;
+      try {
+        records = readRecords(this.#catalog, raw, hint);
+      } catch {
+        records = [unread(raw, 'この行は読み取れませんでした。')];
+      }
+      if (records === null) {
+        this.#empty += raw.lastLine - raw.line + 1;
+        this.#fallback ??= { raw, error: parseRecords(raw)[0]?.error ?? NO_CODE };
+        this.#hint = endpointIn(this.#catalog, raw.text) ? raw.text : hint;
+        continue;
+      }
+      this.#hint = undefined;
+      this.#records += records.length;
+      for (const record of records) out.push(record);
+    }
+    return out;
+  }
+}
+
+/** What a paste held besides its records. */
+export interface DecodeTotals {
+  /** Lines of context: lines without a code that are not part of a record. */
+  readonly context: number;
+  /** Lines read, blank ones included. */
+  readonly lines: number;
+}
+
+/** The lines of a paste, by the same rule as a stream's (`LineReader`). */
+function linesOf(paste: string): string[] {
+  const reader = new LineReader();
+  const lines = reader.push(paste);
+  for (const line of reader.end()) lines.push(line);
+  return lines;
+}
+
+/**
+ * Decodes a paste, with the count of its context lines: one record per line or per
+ * response, or per JSON object spanning lines; blank lines are skipped and context lines
+ * counted apart. Never throws.
+ */
+export function decodePaste(
+  catalog: Catalog,
+  paste: string,
+): { records: DecodedRecord[]; context: number } {
+  const decoder = new PasteDecoder(catalog);
+  const records: DecodedRecord[] = [];
+  try {
+    for (const line of linesOf(paste)) {
+      for (const record of decoder.push(line)) records.push(record);
+    }
+    for (const record of decoder.end()) records.push(record);
+  } catch {
+    // The decoder guards every record; this is a last guard for the "never throws" promise.
+  }
+  return { records, context: decoder.context };
+}
+
+/**
+ * Decodes a paste: one record per line, or per JSON object spanning lines; blank lines and
+ * context lines (headers, stack traces, code fences) are skipped. Never throws; a record that
+ * cannot be read carries `error` and no candidates.
+ */
+export function decode(catalog: Catalog, paste: string): DecodedRecord[] {
+  return decodePaste(catalog, paste).records;
+}
+
+/**
  * Decodes a paste in batches of about `chunkLines` lines, yielding to the event loop between
  * batches, so that a page stays responsive while a huge paste is decoded. Stop iterating to
- * cancel. The records are the same as `decode` returns.
+ * cancel. The records are the same as `decode` returns; the generator's return value counts
+ * the context lines.
  */
 export async function* decodeChunks(
   catalog: Catalog,
   paste: string,
   chunkLines = 500,
-): AsyncGenerator<DecodedRecord[], void, undefined> {
+): AsyncGenerator<DecodedRecord[], DecodeTotals, undefined> {
+  const decoder = new PasteDecoder(catalog);
+  const lines = linesOf(paste);
+  const every = Math.max(1, chunkLines);
   let batch: DecodedRecord[] = [];
-  let until = Math.max(1, chunkLines);
-  for (const raw of splitRecords(paste)) {
-    batch.push(safeDecode(catalog, raw));
-    if (raw.lastLine >= until) {
-      yield batch;
+  for (let n = 0; n < lines.length; n++) {
+    for (const record of decoder.push(lines[n] ?? '')) batch.push(record);
+    if ((n + 1) % every === 0) {
+      if (batch.length) yield batch;
       batch = [];
-      until = raw.lastLine + Math.max(1, chunkLines);
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
     }
   }
+  for (const record of decoder.end()) batch.push(record);
   if (batch.length) yield batch;
+  return { context: decoder.context, lines: lines.length };
 }
 
 /** One distinct code of a paste, with how many records had it. */
@@ -205,41 +440,112 @@ export interface Summary {
   readonly codes: readonly CodeSummary[];
   /** Records with an error (no code found, JSON cut off), in paste order. */
   readonly unreadable: readonly DecodedRecord[];
+  /**
+   * Lines of context: lines with no code that are not part of a record (HTTP headers, stack
+   * traces, code fences, log lines of other things). They are not unreadable records.
+   */
+  readonly context: number;
+}
+
+/** Distinct codes a tally keeps apart; the records of further codes are only counted. */
+const MAX_CODES = 10_000;
+
+/**
+ * A running summary of decoded records with bounded memory: distinct codes counted, at most
+ * `keepUnreadable` unreadable records kept (all by default), the rest only counted. For a
+ * stream, where records are not all kept (`summarize` is this over an array).
+ */
+export class SummaryTally {
+  readonly #keep: number;
+  readonly #byKey = new Map<string, { -readonly [K in keyof CodeSummary]: CodeSummary[K] }>();
+  readonly #unreadable: DecodedRecord[] = [];
+  #unreadableCount = 0;
+  #records = 0;
+  #overflow = 0;
+
+  constructor(keepUnreadable = Infinity) {
+    this.#keep = keepUnreadable;
+    keepShape(this);
+  }
+
+  /** Records added. */
+  get records(): number {
+    return this.#records;
+  }
+
+  /** Records added that could not be read. */
+  get unreadableCount(): number {
+    return this.#unreadableCount;
+  }
+
+  /** Records whose code came after `MAX_CODES` distinct ones: counted here only. */
+  get overflow(): number {
+    return this.#overflow;
+  }
+
+  /** Counts one record (`count` times: a grouped share link's record stands for several). */
+  add(record: DecodedRecord, count = 1): void {
+    this.#records += count;
+    const { candidates, code, error } = record;
+    // A record without an error always has a code (see `decodeRecord`).
+    if (error !== null) {
+      this.#unreadableCount++;
+      if (this.#unreadable.length < this.#keep) this.#unreadable.push(record);
+      return;
+    }
+    const top = candidates[0];
+    const key = top ? `${top.table} ${top.code}` : `? ${code}`;
+    let entry = this.#byKey.get(key);
+    if (!entry) {
+      if (this.#byKey.size >= MAX_CODES) {
+        this.#overflow++;
+        return;
+      }
+      entry = {
+        code: top?.code ?? code,
+        table: top?.table ?? null,
+        url: top?.url ?? null,
+        count: 0,
+        description: top?.description ?? null,
+      };
+      this.#byKey.set(key, entry);
+    }
+    entry.count += count;
+  }
+
+  /** The summary so far, with the context lines counted by the decoder. */
+  summary(context = 0): Summary {
+    // A Map keeps the order in which keys first came, and sorting is stable: ties stay in it.
+    const codes = [...this.#byKey.values()].map((entry) => ({ ...entry }));
+    return {
+      codes: codes.sort((a, b) => b.count - a.count),
+      unreadable: [...this.#unreadable],
+      context,
+    };
+  }
 }
 
 /**
  * Counts the distinct codes of decoded records (keyed by the best candidate's table and code,
  * or by the bare code when no table has it), most frequent first, ties in order of first
- * appearance; records that could not be read are set apart as `unreadable`.
+ * appearance; records that could not be read are set apart as `unreadable`. `context` is the
+ * count of context lines (`decodePaste`, `PasteDecoder.context`), carried into the summary.
  */
 export function summarize(
   records: readonly DecodedRecord[],
-  /** How many records each one stands for (a grouped share link); 1 by default. */
-  weight: (record: DecodedRecord) => number = () => 1,
+  {
+    context = 0,
+    weight = () => 1,
+  }: {
+    /** The count of context lines, carried into the summary. */
+    context?: number | undefined;
+    /** How many records each one stands for (a grouped share link); 1 by default. */
+    weight?: ((record: DecodedRecord) => number) | undefined;
+  } = {},
 ): Summary {
-  const byKey = new Map<string, { -readonly [K in keyof CodeSummary]: CodeSummary[K] }>();
-  const unreadable: DecodedRecord[] = [];
-  for (const record of records) {
-    const { candidates, code, error } = record;
-    // A record without an error always has a code (see `decodeRecord`).
-    if (error !== null) {
-      unreadable.push(record);
-      continue;
-    }
-    const top = candidates[0];
-    const key = top ? `${top.table} ${top.code}` : `? ${code}`;
-    const entry = byKey.get(key) ?? {
-      code: top?.code ?? code,
-      table: top?.table ?? null,
-      url: top?.url ?? null,
-      count: 0,
-      description: top?.description ?? null,
-    };
-    entry.count += weight(record);
-    byKey.set(key, entry);
-  }
-  // A Map keeps the order in which keys first came, and sorting is stable: ties stay in it.
-  return { codes: [...byKey.values()].sort((a, b) => b.count - a.count), unreadable };
+  const tally = new SummaryTally();
+  for (const record of records) tally.add(record, weight(record));
+  return tally.summary(context);
 }
 
 /** Folds full-width digits, minus signs and punctuation to ASCII (exported for the UI). */

@@ -1,18 +1,21 @@
 /**
  * Character folding for what people really paste: full-width digits and punctuation, the
- * many minus signs, curly quotes, tabs and ideographic spaces. Every replacement is one UTF-16
- * unit for one, so offsets in the folded text are offsets in the pasted text too.
+ * many minus signs, curly quotes, tabs and ideographic spaces, control characters and the
+ * replacement character U+FFFD. Every replacement is one UTF-16 unit for one, so offsets in
+ * the folded text are offsets in the pasted text too.
  */
 
 /** Characters that are folded; the test is cheap, so text with none is returned as is. */
 const FOLDABLE =
-  /[\uFF01-\uFF5E\u2010-\u2015\u2212\uFE63\u201C\u201D\u2018\u2019\u3001\u3000\u00A0\t\uFEFF\u200B]/;
+  /[\uFF01-\uFF5E\u2010-\u2015\u2212\uFE63\u201C\u201D\u2018\u2019\u3001\u3000\u00A0\t\uFEFF\u200B\x01-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFD]/;
 const FOLDABLE_ALL = new RegExp(FOLDABLE.source, 'g');
 
 function fold(ch: string): string {
   const unit = ch.charCodeAt(0);
   // The full-width forms block mirrors printable ASCII at a fixed offset.
   if (unit >= 0xff01 && unit <= 0xff5e) return String.fromCharCode(unit - 0xfee0);
+  // Control characters and U+FFFD (what a wrong text encoding leaves) separate like spaces.
+  if (unit < 0x20 || unit === 0x7f || unit === 0xfffd) return ' ';
   switch (ch) {
     case '\u201C':
     case '\u201D':
@@ -24,7 +27,6 @@ function fold(ch: string): string {
       return ',';
     case '\u3000':
     case '\u00A0':
-    case '\t':
     case '\uFEFF':
     case '\u200B':
       return ' ';
@@ -39,5 +41,23 @@ function fold(ch: string): string {
 
 /** The text with look-alike characters folded to ASCII, one unit for one unit. */
 export function foldChars(text: string): string {
-  return FOLDABLE.test(text) ? text.replace(FOLDABLE_ALL, fold) : text;
+  // Printable ASCII, what most text is, is tested for first: the simpler test is faster.
+  return OUTSIDE_ASCII.test(text) && FOLDABLE.test(text) ? text.replace(FOLDABLE_ALL, fold) : text;
+}
+
+/** A character outside printable ASCII (line breaks aside). */
+const OUTSIDE_ASCII = /[^\n\r -~]/;
+
+/** Terminal colour escapes (`ESC[31m`), which `cleanLine` takes out with NULs. */
+const ANSI_ALL = /\x1B\[[0-9;?]*[ -/]*[@-~]/g;
+
+/**
+ * A line without the characters that are never part of what was said: NULs (padding, or the
+ * zero bytes of UTF-16 text read as UTF-8) and ANSI colour escapes (`docker logs`,
+ * `kubectl logs` of a coloured logger). Unlike `foldChars`, this changes offsets.
+ */
+export function cleanLine(line: string): string {
+  let clean = line.includes('\0') ? line.replace(/\0+/g, '') : line;
+  if (clean.includes('\x1B')) clean = clean.replace(ANSI_ALL, '');
+  return clean;
 }

@@ -1,11 +1,26 @@
 /**
- * Reading one record: finding the response inside it (JSON, JSONP, key=value pairs, a bare
- * code or msg value after a log prefix) and taking out `ret`, the code, the message and
- * `err_type`. It knows nothing of the tables; `index.ts` looks the code up.
+ * Reading one record: finding the responses inside it and taking out `ret`, the code, the
+ * message and `err_type`. It knows nothing of the tables; `index.ts` looks the code up.
+ *
+ * The rules, tried in this order on a record's text:
+ * 1. JSON objects (`{…}`, several on a line are several responses), also with `//` comments,
+ *    trailing commas or Ruby's `=>`; the values inside are searched too, and a string value
+ *    is read as a text of its own (a log shipper's `log` or `message` field);
+ * 2. the same text escaped once more, undone: `\"`, `\u0022`, nginx's `\x22`, HTML's `&quot;`,
+ *    CSV's `""`, percent-encoding;
+ * 3. an object that is not JSON, read as a text of its own: a dump of a parsed body (Java's
+ *    `{ret=-10000.0, …}`, Python's `{'ret': -303.0}`, Go's `{Ret:-303 Msg:…}`), or a wrapper
+ *    around an object that is;
+ * 4. key=value pairs (`ret=-303&msg=…`, `ret: -303`, PHP's `'ret' => -309` and
+ *    `[ret] => -303`, XML's `<ret>-303</ret>`, `errcode is 40001`);
+ * 5. a sentence naming a code (`错误码：-1012`, `エラーコード -4017`, `error code: -303`);
+ * 6. a bare code or msg value after a log prefix (`-73,…`, also `-73用户…`).
+ * A record with none of these is context (`context: true`), unless it holds a response that
+ * cannot be read: JSON cut off, or a `ret` that is not an integer.
  */
 import { foldChars } from './normalize.ts';
 import type { RecordForm } from './types.ts';
-import { braceState, scanBraces, type RawRecord } from './split.ts';
+import { findObjects, keepShape, type RawRecord } from './split.ts';
 
 /** What kind of body a code was found in. */
 type BodyKind = 'msdk' | 'wechat' | 'qq-oauth';
@@ -22,6 +37,13 @@ export interface ParsedRecord {
   readonly message: string | null;
   readonly errType: number | null;
   readonly error: string | null;
+  /**
+   * True when nothing was found: the record is context around the responses, not one of them.
+   * `error` then says why, for a paste that has nothing else.
+   */
+  readonly context: boolean;
+  /** Where the response is in the record's `original`, when the record holds several. */
+  readonly span: readonly [start: number, end: number] | null;
 }
 
 /** A record with nothing found, to spread the findings over. */
@@ -34,31 +56,85 @@ const EMPTY: ParsedRecord = {
   message: null,
   errType: null,
   error: null,
+  context: false,
+  span: null,
 };
 
 /** The error of a record with no recognisable code. */
-const NO_CODE =
+export const NO_CODE =
   'エラーコードが見つかりません。ret・errcode・error を含む応答、ログ、または -303 のようなコードを貼り付けてください。';
 /** The error of a record whose JSON is cut off. */
 const TRUNCATED = 'JSON が途中で切れています。応答の全体（閉じ括弧 } まで）を貼り付けてください。';
+/** The error of a line longer than the decoder reads, whose JSON is still open where it stops. */
+const TOO_LONG =
+  '行が長すぎるため先頭の約 200 万文字を読みましたが、JSON が閉じていません。応答の部分を貼り付けてください。';
 /** The error of a record whose JSON holds none of the keys a code is read from. */
 const NO_KEYS = 'JSON に ret・errcode・error のどれもありません。';
+
+/** The error of a code key whose value is not an integer, naming the value. */
+function notInteger(key: string, shown: string): string {
+  const value = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
+  return `${key} の値 ${value} は整数ではないため、エラーコードとして読めません。`;
+}
 
 /** A JSON value as a message: text as it is, a number written out. */
 const asMessage = (value: unknown): string | null =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
 
-/** A whole integer (numbers of more than ten digits are not codes). */
-const INTEGER = /^\s*[+-]?\d{1,10}\s*$/;
-/** A code at the start of a message: `-73,the user …`, `40001,invalid credential`, `100013`. */
-const LEADING_CODE = /^\s*([+-]?\d{1,10})(?:\s*(?:[,;:|]|$)|\s)/;
+/** A whole integer, also written with a zero fraction (`-303.0`, as Gson and Python print). */
+const INTEGER = /^\s*[+-]?\d{1,10}(?:\.0+)?\s*$/;
+/** The digits that may follow a number without making it another (`.5`, `0x1f`, `12`). */
+const NOT_A_CODE_END = /^(?:\d|\.\d|[xX][\da-fA-F])/;
+/**
+ * Characters that, right after a number, say it is a date, a time or a quantity, not a code:
+ * `2024年`, `5分`, `3件`.
+ */
+const UNIT = /^[年月日时時分秒点號号个個件回次度岁歳円元%％]/;
+
+/**
+ * The code at the start of a message: `-73,the user …`, `40001,invalid credential`, `100013`,
+ * and also `-73用户修改了密码` or `-73锛寀ser…` (a full-width comma read in the wrong encoding),
+ * or `[-73]…`: any number that is not part of a longer one, a date or a quantity.
+ */
+function leadingCode(message: string): number | null {
+  // Also in brackets, as some SDKs write it: `[-73]the user …`, `(100013) …`.
+  const match = /^\s*[[(]?\s*([+-]?\d{1,10})/.exec(message);
+  if (!match) return null;
+  const rest = message.slice(match[0].length);
+  if (NOT_A_CODE_END.test(rest) || UNIT.test(rest)) return null;
+  return Number(match[1]);
+}
 
 /** An integer from a JSON value or pair value: a number, or a string holding one. */
 function toInt(value: unknown): number | null {
-  const text = asMessage(value);
-  if (text === null) return null;
-  const folded = foldChars(text);
-  return INTEGER.test(folded) ? Number(folded) : null;
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && Math.abs(value) < 1e10 ? value : null;
+  }
+  if (typeof value !== 'string') return null;
+  const folded = foldChars(value);
+  return INTEGER.test(folded) ? Math.trunc(Number(folded)) : null;
+}
+
+/** A value as the error message shows it: JSON for parsed values, as pasted for pairs. */
+function shown(value: unknown): string {
+  if (value instanceof Pasted) return value.text;
+  if (value !== null && typeof value === 'object') return Array.isArray(value) ? '[…]' : '{…}';
+  // What JSON and pairs give: a string, number, boolean or null (JSON writes each of them).
+  return JSON.stringify(value) ?? '';
+}
+
+/** A value as read: a pair's value without how it was written. */
+const plain = (value: unknown): unknown => (value instanceof Pasted ? value.value : value);
+
+/** A pair's value as pasted, with how it was written (for the error message only). */
+class Pasted {
+  readonly value: string;
+  readonly text: string;
+  constructor(value: string, text: string) {
+    this.value = value;
+    this.text = text;
+    keepShape(this);
+  }
 }
 
 /** The keys a response is read from, as spelled once lower-cased (`errtype` as `err_type`). */
@@ -68,10 +144,29 @@ type Key = (typeof KEYS)[number];
 /** The values of those keys in one JSON object, or in the key=value pairs of one record. */
 type Fields = Partial<Record<Key, unknown>>;
 
+/**
+ * Fields with every key present (undefined until set), so that all of them have one shape:
+ * objects whose keys come in varying orders would each have their own.
+ */
+const newFields = (): Fields => ({
+  ret: undefined,
+  msg: undefined,
+  err_type: undefined,
+  errcode: undefined,
+  errmsg: undefined,
+  error: undefined,
+  error_description: undefined,
+});
+
+/** The keys by their spellings: as they are, lower-cased, and `errtype` for `err_type`. */
+const KEY_NAMES = new Map<string, Key>([
+  ...KEYS.map((key) => [key, key] as const),
+  ['errtype', 'err_type'],
+]);
+
 /** The key a JSON or pair key is read as (`Ret`, `ErrCode` and `errType` all occur), if any. */
 function keyOf(key: string): Key | undefined {
-  const name = key.toLowerCase().replace('errtype', 'err_type');
-  return KEYS.find((known) => known === name);
+  return key.length > 17 ? undefined : (KEY_NAMES.get(key) ?? KEY_NAMES.get(key.toLowerCase()));
 }
 
 /**
@@ -84,18 +179,40 @@ const BODIES = [
   ['qq-oauth', 'qq-oauth-body', 'error', ['error_description', 'msg', 'errmsg']],
 ] as const;
 
+/** What reading found: responses, or why there are none. */
+interface Reading {
+  readonly found: ParsedRecord[];
+  /** A code key whose value is not an integer: the error to give if nothing else is found. */
+  readonly bad: string | null;
+  readonly sawJson: boolean;
+  /** JSON left open at the end of the text, with a key of a response in it. */
+  readonly truncated: boolean;
+}
+
+const NOTHING: Reading = { found: [], bad: null, sawJson: false, truncated: false };
+
 /**
- * The response held by the values of one object or record, if any. `messageKeys` caps the
- * message keys tried: pairs read QQ OAuth's message from `error_description` or `msg` only.
+ * The response held by the values of one object or record, if any, or the error of a code
+ * key with a value that is not an integer. `messageKeys` caps the message keys tried: pairs
+ * read QQ OAuth's message from `error_description` or `msg` only.
  */
-function readBody(fields: Fields, depth: number, messageKeys = 3): ParsedRecord | null {
-  const errType = toInt(fields.err_type);
+function readBody(fields: Fields, depth: number, messageKeys = 3): ParsedRecord | string | null {
+  const errType = toInt(plain(fields.err_type));
+  let bad: string | null = null;
   for (const [kind, form, codeKey, keys] of BODIES) {
-    const code = toInt(fields[codeKey]);
-    if (code === null) continue;
+    const raw = fields[codeKey];
+    if (raw === undefined) continue;
+    const code = toInt(plain(raw));
+    if (code === null) {
+      // `error` is also a word of many logs and APIs: only QQ OAuth's shape makes it a code.
+      if (codeKey !== 'error' || fields.error_description !== undefined) {
+        bad ??= notInteger(codeKey, shown(raw));
+      }
+      continue;
+    }
     // The first key present gives the message, even when its value is not text.
     let value: unknown;
-    for (const key of keys.slice(0, messageKeys)) value ??= fields[key];
+    for (const key of keys.slice(0, messageKeys)) value ??= plain(fields[key]);
     const message = asMessage(value);
     return kind === 'msdk'
       ? {
@@ -109,7 +226,7 @@ function readBody(fields: Fields, depth: number, messageKeys = 3): ParsedRecord 
         }
       : { ...EMPTY, form, kind, code, message, errType };
   }
-  return null;
+  return bad;
 }
 
 /**
@@ -118,39 +235,91 @@ function readBody(fields: Fields, depth: number, messageKeys = 3): ParsedRecord 
  */
 function codeOfMessage(message: string | null, depth: number): number | null {
   if (message === null) return null;
-  const inner = findResponse(message.trimStart(), depth);
-  if (inner) return inner.ret ?? inner.code;
-  const leading = LEADING_CODE.exec(foldChars(message));
-  return leading ? Number(leading[1]) : null;
+  if (/^\s*\{/.test(message)) {
+    const inner = findResponse(parseJson(message.trimStart()), depth + 1);
+    if (typeof inner === 'object' && inner) return inner.ret ?? inner.code;
+  }
+  // The code is at the start: only that much is folded.
+  return leadingCode(foldChars(message.slice(0, 32)));
+}
+
+/** Keys of a log shipper's or logger's wrapper whose text is a log line of its own. */
+const WRAPPER_KEY =
+  /^@?(?:log|message|msg|text|textpayload|line|body|content|payload|data|event|raw|resp(?:onse)?|result|output)$/i;
+
+/**
+ * Searches parsed JSON for a response: first the objects (depth first, a few levels deep, a
+ * string holding a JSON object included), then the other strings as texts of their own (a
+ * wrapper's `log` or `message` is a log line; only those may hold a bare code). Returns the
+ * response, the error of a code key that is not an integer, or null.
+ */
+function findResponse(value: unknown, depth = 0): ParsedRecord | string | null {
+  const texts: [text: string, loose: boolean][] = [];
+  const found = findInValue(value, depth, texts, '');
+  if (found !== null && typeof found === 'object') return found;
+  let bad = found;
+  if (depth < 4) {
+    for (const [text, loose] of texts) {
+      const reading = readText(foldChars(text), text, depth + 1, loose);
+      const [first] = reading.found;
+      if (first) return unplaced(first);
+      bad ??= reading.bad;
+    }
+  }
+  return bad;
+}
+
+/** Mutable, for the one place a fresh record gets its span. */
+type Placed = { -readonly [K in keyof ParsedRecord]: ParsedRecord[K] };
+/** The record (fresh from this module) without a span. */
+function unplaced(record: ParsedRecord): ParsedRecord {
+  (record as Placed).span = null;
+  return record;
 }
 
 /**
- * Searches parsed JSON, depth first and only a few levels deep, for a response; a string
- * holding a JSON object is searched too.
+ * `findResponse`'s first pass: the response in a value's objects, or the error of a code key
+ * that is not an integer; strings that may hold a code are collected into `texts`.
  */
-function findResponse(value: unknown, depth = 0): ParsedRecord | null {
+function findInValue(
+  value: unknown,
+  depth: number,
+  texts: [string, boolean][],
+  key: string,
+): ParsedRecord | string | null {
   if (depth > 4) return null;
   if (typeof value === 'string') {
-    return /^\s*\{/.test(value) ? findResponse(parseJson(value), depth + 1) : null;
+    if (/^\s*\{/.test(value)) {
+      const json = parseJson(value);
+      if (json !== undefined) return findInValue(json, depth + 1, texts, key);
+    }
+    // A text with digits may hold a code: read later, if the objects hold no response.
+    if (texts.length < 16 && /\d/.test(value)) texts.push([value, WRAPPER_KEY.test(key)]);
+    return null;
   }
   if (value === null || typeof value !== 'object') return null;
-  const children: unknown[] = [];
-  const fields: Fields = {};
-  const limit = Array.isArray(value) ? 64 : 128;
-  for (const key in value) {
-    if (children.length === limit) break;
-    const child: unknown = value[key as keyof typeof value];
-    children.push(child);
-    const name = keyOf(key);
-    if (name) fields[name] = child;
+  const array = Array.isArray(value);
+  const limit = array ? 64 : 128;
+  const fields = newFields();
+  let count = 0;
+  for (const name in value) {
+    if (++count > limit) break;
+    const known = keyOf(name);
+    if (known) fields[known] = value[name as keyof typeof value];
   }
-  const found = readBody(fields, depth);
-  if (found) return found;
-  for (const child of children) {
-    const inner = findResponse(child, depth + 1);
-    if (inner) return inner;
+  const body = readBody(fields, depth);
+  if (body !== null && typeof body === 'object') return body;
+  let bad = body;
+  count = 0;
+  for (const name in value) {
+    if (++count > limit) break;
+    const child: unknown = value[name as keyof typeof value];
+    if (child === null || (typeof child !== 'object' && typeof child !== 'string')) continue;
+    const inner = findInValue(child, depth + 1, texts, array ? key : name);
+    if (inner !== null && typeof inner === 'object') return inner;
+    bad ??= inner;
   }
-  return null;
+  return bad;
 }
 
 /** The value of a JSON text, or undefined for a text that is not JSON. */
@@ -162,58 +331,141 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** What a JSON object with comments, trailing commas or Ruby's `=>` may hold. */
+const RELAXABLE = /\/[/*]|,\s*[}\]]|"\s*=>/;
+
 /**
- * Finds the outermost complete `{…}` spans of a text (with JSON strings inside braces
- * skipped), and whether a JSON object is left open at the end.
+ * What `relaxJson` takes out or rewrites, strings aside (matched first, and kept): `//` and
+ * `/* *\/` comments, a comma before a closing bracket, Ruby's `=>` (Fluent Bit's hashes).
  */
-function findObjects(text: string): [spans: [number, number][], truncated: boolean] {
-  const spans: [number, number][] = [];
-  const state = braceState();
-  const brace = text.indexOf('{');
-  if (brace >= 0) {
-    scanBraces(text, brace, state, (start, end) => {
-      // An inner object is kept too, in case the outer one never closes (`foo { {"ret":1}`).
-      while ((spans.at(-1)?.[0] ?? -1) > start) spans.pop();
-      if (spans.length < 64) spans.push([start, end]);
-    });
-  }
-  const unclosed = state.open[0];
-  const truncated =
-    state.inString ||
-    (unclosed !== undefined && /^\{\s*["'\[{]/.test(text.slice(unclosed, unclosed + 64)));
-  return [spans, truncated];
+const RELAX =
+  /("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|,(?=(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[}\]])|=>/g;
+
+/** A JSON text with comments, trailing commas and `=>` made JSON; strings stay as they are. */
+const relaxJson = (text: string) =>
+  text.replace(RELAX, (all, string?: string) => string ?? (all === '=>' ? ':' : ' '));
+
+/** A JSON object's value, or undefined; a lenient second try for comments and the like. */
+function parseObject(text: string): unknown {
+  const value = parseJson(text);
+  return value === undefined && RELAXABLE.test(text) ? parseJson(relaxJson(text)) : value;
 }
 
-/** A key of a key=value pair: `ret=`, `"ret":`, `'msg': `, `ret = `, `errcode:` … */
+/** A key of a response with its separator, to tell a cut-off response from other JSON. */
+const RESPONSE_KEY = /["']?(?:ret|errcode|error|msg|errmsg|err_?type)["']?\s*[:=]/i;
+
+/**
+ * The text undone of one more layer of escaping, for each kind of escaping it shows: JSON
+ * string escapes (`{\"ret\":…}`, `\u0022`), nginx's `\x22`, HTML entities, CSV's doubled
+ * quotes, percent-encoding. Each variant is read like the text itself.
+ */
+function* unescapings(text: string): Generator<string> {
+  if (!ESCAPED.test(text)) return;
+  if (/\\["\\/]|\\u00[\da-fA-F]{2}/.test(text)) {
+    yield text.replace(/\\(u[\da-fA-F]{4}|["\\/])/g, (_, escaped: string) =>
+      escaped.length > 1 ? String.fromCharCode(parseInt(escaped.slice(1), 16)) : escaped,
+    );
+  }
+  if (/\\x[\da-fA-F]{2}/.test(text)) {
+    yield text.replace(/(?:\\x[\da-fA-F]{2})+/g, (run) => bytesToText(run.replace(/\\x/g, '%')));
+  }
+  if (/&(?:amp;)*(?:quot|#0*34|#x0*22);/i.test(text)) yield decodeEntities(text);
+  if (/\{""|"":/.test(text)) yield text.replace(/""/g, '"');
+  if (/%(?:25)*(?:7B|22)/i.test(text)) yield bytesToText(text.replace(/\+/g, ' '));
+}
+
+/** Any of the escapings `unescapings` undoes, tested once before each is looked for. */
+const ESCAPED = /\\["\\/ux]|&(?:amp;)*(?:quot|#0*34|#x0*22);|\{""|"":|%(?:25)*(?:7B|22)/i;
+
+/** Percent-encoded bytes as text: UTF-8 when they are, else one character per byte. */
+function bytesToText(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded.replace(/%([\da-fA-F]{2})/g, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
+  }
+}
+
+const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+
+/** HTML entities decoded: the named ones a response can hold, and numeric ones. */
+function decodeEntities(text: string): string {
+  return text.replace(
+    /&(?:(quot|amp|lt|gt|apos)|#(\d{1,7})|#x([\da-fA-F]{1,6}));/gi,
+    (all: string, name?: string, dec?: string, hex?: string) => {
+      const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : -1;
+      if (code > 0x10ffff) return all;
+      return code >= 0 ? String.fromCodePoint(code) : (ENTITIES[String(name).toLowerCase()] ?? all);
+    },
+  );
+}
+
+/**
+ * A key of a key=value pair: `ret=`, `"ret":`, `'msg': `, `ret = `, `errcode:`, PHP's
+ * `'ret' => ` and `[ret] => `, XML's `<ret>`, and for codes `ret -303`, `errcode is 40001`,
+ * `ret为-303`.
+ */
 const PAIR_KEY =
-  /(^|[^A-Za-z0-9_])(["']?)(error_description|errcode|errmsg|error|err_?type|msg|ret)\2(?:\s*([:=])\s*|\s+(?=[+-]?\d))/gi;
+  /(\[?)(["']?)(error_description|errcode|errmsg|error|err_?type|msg|ret)\2\]?(?:\s*(=>|[:=>])\s*|(?:\s+(?:is|was)\s+|\s*[为為是は]\s*|\s+)(?=[+-]?\d))/gi;
 /** The keys whose value may follow a space alone (`ret -303`, `errcode 40001`): codes only. */
 const CODE_KEYS: readonly Key[] = ['ret', 'errcode', 'err_type'];
+/** What wraps a value in PHP's var_dump (`int(-303)`, `string(5) "…"`). */
+const DUMP_TYPE = /^(?:(?:int|float|double)\(|string\(\d+\)\s*)/;
 
 /** The values of a record's key=value pairs as pasted: the first value of each key. */
-function findPairs(text: string, original: string): Partial<Record<Key, string>> {
-  // Each key found: its name, where it starts, where its value starts, and its separator.
-  const keys: [name: Key, start: number, from: number, separator: string][] = [];
-  for (const match of text.matchAll(PAIR_KEY)) {
-    const [whole, before = '', quote, key = '', separator = ' '] = match;
-    const name = keyOf(key);
+function findPairs(text: string, original: string): Fields {
+  // Each key found: its name, where it starts, where its value starts, and its separator (in
+  // parallel arrays: a record line is read by this, and they make no garbage to collect).
+  const names: Key[] = [];
+  const starts: number[] = [];
+  const froms: number[] = [];
+  const separators: string[] = [];
+  PAIR_KEY.lastIndex = 0;
+  for (let match = PAIR_KEY.exec(text); match; match = PAIR_KEY.exec(text)) {
+    const quote = match[2];
+    const separator = match[4] ?? ' ';
+    // A key is a word of its own: not the end of `secret=` or `format:`. (Tested here, not in
+    // the expression, which then starts with the keys and is found much faster.)
+    const before = text.charAt(match.index - 1);
+    if (/\w/.test(before)) continue;
+    const name = keyOf(match[3] ?? '');
     if (!name) continue;
     // `ERROR: …` is a log level, not a QQ OAuth `error`; only `error=` or `"error":` count.
     if (name === 'error' && !quote && separator !== '=') continue;
     if (separator === ' ' && !CODE_KEYS.includes(name)) continue;
-    keys.push([name, match.index + before.length, match.index + whole.length, separator]);
-    if (keys.length > 32) break;
+    // `>` ends an XML start tag only: `<ret>-303</ret>`, not `ret>0`.
+    if (separator === '>' && before !== '<') continue;
+    names.push(name);
+    starts.push(match.index);
+    froms.push(match.index + match[0].length);
+    separators.push(separator);
+    if (names.length > 32) break;
   }
-  const pairs: Partial<Record<Key, string>> = {};
-  keys.forEach(([name, , from, separator], n) => {
-    if (name in pairs) return;
-    let to = keys[n + 1]?.[1] ?? text.length;
+  const pairs = newFields();
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n] as Key;
+    if (pairs[name] !== undefined) continue;
+    const separator = separators[n];
+    let from = froms[n] ?? 0;
+    let to = starts[n + 1] ?? text.length;
+    const dump = DUMP_TYPE.exec(text.slice(from, from + 24));
+    if (dump) from += dump[0].length;
     const quote = text[from];
-    if (quote === '"' || quote === "'") {
+    let quoted = false;
+    if (separator === '>') {
+      // An XML element's text, CDATA or not.
+      if (text.startsWith('<![CDATA[', from)) from += 9;
+      const close = text.indexOf('<', from);
+      if (close !== -1 && close < to) to = close;
+      if (text.startsWith(']]>', to - 3)) to -= 3;
+    } else if (quote === '"' || quote === "'") {
       let close = from + 1;
       while (close < to && text[close] !== quote) close += text[close] === '\\' ? 2 : 1;
       from += 1;
       to = Math.min(close, to);
+      quoted = true;
     } else {
       const amp = text.indexOf('&', from);
       if (amp !== -1 && amp < to) to = amp;
@@ -227,9 +479,42 @@ function findPairs(text: string, original: string): Partial<Record<Key, string>>
         // A lone `%` is just a percent sign: the value stays as pasted.
       }
     }
-    pairs[name] = value;
-  });
+    if (CODE_KEYS.includes(name) || name === 'error') {
+      // A code followed by more text (`ret=-303, cost=12ms`, `ret: -303 (appid …)`) is the
+      // code; another single value is kept for the error that names it; a sentence is not one.
+      const code = quoted ? null : LEADING_INTEGER.exec(foldChars(value))?.[0];
+      if (code) pairs[name] = new Pasted(code, code);
+      else if (quoted || /^\S{1,40}$/.test(value)) {
+        pairs[name] = new Pasted(value, quoted ? `${quote}${value}${quote}` : value);
+      }
+    } else pairs[name] = value;
+  }
   return pairs;
+}
+
+/** An integer at the start of a value, not followed by more of a word or number. */
+const LEADING_INTEGER = /^[+-]?\d{1,10}(?:\.0+)?(?![\w.])/;
+
+/**
+ * A sentence naming a code, in Chinese, Japanese or English: `返回码：-1012`, `错误码100004`,
+ * `エラーコード -4017`, `error code: -303`, `result code is 1002`, `failed with code -303`
+ * (but not an HTTP `status code 400`, nor a JSON key `"code"`). (The keys of a response,
+ * `errcode is 40001` say, are read as pairs, with their route.)
+ */
+const SENTENCE =
+  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|(?<![\w"'.]|(?:status|http|response|exit|zip|post|country|area|sms|verification|auth)[ _-]?)code|返回码|返回碼|返回值|错误码|錯誤碼|错误代码|錯誤代碼|错误号|エラーコード|エラー番号|戻り値|(?:エラー|错误|錯誤)(?=\s*[:(]))(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：)\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
+
+function findSentence(text: string): ParsedRecord | null {
+  SENTENCE.lastIndex = 0;
+  for (let tries = 0; tries < 3; tries++) {
+    const match = SENTENCE.exec(text);
+    if (!match) return null;
+    const rest = text.slice(match.index + match[0].length);
+    if (!NOT_A_CODE_END.test(rest) && !UNIT.test(rest)) {
+      return { ...EMPTY, form: 'bare-code', code: Number(match[1]) };
+    }
+  }
+  return null;
 }
 
 /** Log prefixes that may stand before a bare code or msg value, tried in this order. */
@@ -259,16 +544,22 @@ function isLogPrefix(text: string): boolean {
 
 /** A code standing alone at the end of a line: `… ERROR - -303`, `"-303"`. */
 const TRAILING_CODE = /(^|\s)(["']?)([+-]?\d{1,10})\2\s*$/;
-/** A msg value (`code,text`) starting after whitespace: `… - -73,internal error`. */
-const MSG_START = /(^|\s)(["']?)([+-]?\d{1,10})\s*,/g;
+/** A number starting after whitespace, which may start a msg value (`… - -73,internal`). */
+const MSG_START = /(^|\s)(["']?)([+-]?\d{1,10})(?![\d.])/g;
 
 /**
  * A bare code or msg value, alone or after a log prefix. The code is looked for first (a
- * number at the end, a `number,` after whitespace, up to three of those) so that the prefix
- * is only checked on lines that could hold one.
+ * number at the end, or a number after whitespace followed by a comma or by text that is not
+ * ASCII, as in `-73用户修改了密码`; up to three of those) so that the prefix is only checked on
+ * lines that could hold one.
  */
 function findBare(text: string, original: string): ParsedRecord | null {
-  const trailing = TRAILING_CODE.exec(text);
+  // The regular expression is only run when the line ends with a digit or a quote.
+  let end = text.length - 1;
+  while (end >= 0 && text.charCodeAt(end) <= 32) end--;
+  const last = text.charCodeAt(end);
+  const trailing =
+    (last >= 48 && last <= 57) || last === 34 || last === 39 ? TRAILING_CODE.exec(text) : null;
   if (trailing && isLogPrefix(text.slice(0, trailing.index + (trailing[1] ?? '').length))) {
     return { ...EMPTY, form: 'bare-code', code: Number(trailing[3]) };
   }
@@ -276,31 +567,119 @@ function findBare(text: string, original: string): ParsedRecord | null {
   for (let tries = 0; tries < 3; tries++) {
     const match = MSG_START.exec(text);
     if (!match) break;
-    const [, space = '', quote = ''] = match;
+    const [whole, space = '', quote = ''] = match;
+    const end = match.index + whole.length;
+    // A comma, or a character outside ASCII in the text as pasted (U+FFFD is folded to a
+    // space in `text`): `-73,…`, `-73用户…`, `-73ï¼Œ…`.
+    const next = original.charCodeAt(end);
+    const comma = /^\s*,/.test(text.slice(end, end + 8));
+    if (!comma && (!(next > 0x7f) || UNIT.test(original.charAt(end)))) continue;
     const start = match.index + space.length;
     if (!isLogPrefix(text.slice(0, start))) continue;
-    let end = text.trimEnd().length;
-    if (quote && text[end - 1] === quote) end--;
-    const message = original.slice(start + quote.length, end);
+    let last = text.trimEnd().length;
+    if (quote && text[last - 1] === quote) last--;
+    const message = original.slice(start + quote.length, last);
     return { ...EMPTY, form: 'bare-msg', code: Number(match[3]), message };
   }
   return null;
 }
 
-/** Reads one record. Never throws. */
-export function parseRecord(record: Pick<RawRecord, 'text' | 'original'>): ParsedRecord {
-  const { text, original } = record;
-  const [spans, truncated] = findObjects(text);
+/**
+ * Reads a text: every rule of this module in order (see the top). `loose` allows a bare code
+ * or msg value (the record itself, or a log line inside a wrapper); `depth` bounds the texts
+ * read inside texts.
+ */
+function readText(
+  text: string,
+  original: string,
+  depth: number,
+  loose: boolean,
+  objects = findObjects(text),
+): Reading {
+  const [spans, open] = objects;
+  let found: ParsedRecord[] | undefined;
+  let failed: (readonly [number, number])[] | undefined;
+  let bad: string | null = null;
   let sawJson = false;
-  for (const [start, end] of spans.slice(0, 8)) {
-    const json = parseJson(original.slice(start, end)) ?? parseJson(text.slice(start, end));
-    if (json === undefined) continue;
+  for (const span of spans) {
+    if (found && found.length >= 64) break;
+    const [start, end] = span;
+    const json =
+      parseObject(original.slice(start, end)) ??
+      (text === original ? undefined : parseObject(text.slice(start, end)));
+    if (json === undefined) {
+      failed ??= [];
+      if (failed.length < 8) failed.push(span);
+      continue;
+    }
     sawJson = true;
-    const found = findResponse(json);
-    if (found) return found;
+    const response = findResponse(json, depth);
+    if (response !== null && typeof response === 'object') {
+      (response as Placed).span = span;
+      (found ??= []).push(response);
+    } else bad ??= response;
   }
-  if (truncated) return { ...EMPTY, error: TRUNCATED };
-  const found = readBody(findPairs(text, original), 0, 2);
-  if (found) return { ...found, form: 'pairs' };
-  return findBare(text, original) ?? { ...EMPTY, error: sawJson ? NO_KEYS : NO_CODE };
+  if (found) return { found, bad, sawJson, truncated: false };
+  if (depth < 4) {
+    for (const variant of unescapings(original)) {
+      const inner = readText(foldChars(variant), variant, depth + 1, loose);
+      if (inner.found.length) return { ...inner, found: inner.found.map(unplaced) };
+      bad ??= inner.bad;
+      sawJson ||= inner.sawJson;
+    }
+  }
+  if (open !== null && RESPONSE_KEY.test(text.slice(open))) {
+    return { found: [], bad, sawJson, truncated: true };
+  }
+  // An object that is not JSON is read as a text of its own: a dump of a parsed body
+  // (`{ret=-303, …}`, `{'ret': -303}`, `{Ret:-303 …}`, each a response), or a wrapper that is
+  // not JSON (Logstash's rubydebug) around one that is. Then the pairs of the whole text.
+  for (const span of failed ?? []) {
+    const [start, end] = span;
+    const inner =
+      depth < 4
+        ? readText(
+            text.slice(start + 1, end - 1),
+            original.slice(start + 1, end - 1),
+            depth + 1,
+            false,
+          )
+        : NOTHING;
+    const [first] = inner.found;
+    if (first) (found ??= []).push({ ...first, span });
+    bad ??= inner.bad;
+  }
+  if (found) return { found, bad, sawJson, truncated: false };
+  const body = readBody(findPairs(text, original), depth, 2);
+  if (body !== null && typeof body === 'object') {
+    return { found: [{ ...body, form: 'pairs' }], bad, sawJson, truncated: false };
+  }
+  bad ??= body;
+  const named = findSentence(text) ?? (loose ? findBare(text, original) : null);
+  if (named) return { found: [named], bad, sawJson, truncated: false };
+  return bad === null && !sawJson ? NOTHING : { ...NOTHING, bad, sawJson };
+}
+
+/**
+ * Reads one record: the responses it holds (several for `{…}{…}`), or one record with the
+ * error of a response that cannot be read, or one context record. Never throws.
+ */
+export function parseRecords(
+  record: Pick<RawRecord, 'text' | 'original' | 'cut' | 'objects'>,
+): ParsedRecord[] {
+  const { text, original, objects } = record;
+  const { found, bad, sawJson, truncated } = readText(text, original, 0, true, objects);
+  if (found.length > 1) return found;
+  const [first] = found;
+  if (first) return [unplaced(first)];
+  if (truncated) return [{ ...EMPTY, error: record.cut ? TOO_LONG : TRUNCATED }];
+  if (bad !== null) return [{ ...EMPTY, error: bad }];
+  return [{ ...EMPTY, context: true, error: sawJson ? NO_KEYS : NO_CODE }];
+}
+
+/** Reads one record: its first response, or why it has none. Never throws. */
+export function parseRecord(
+  record: Pick<RawRecord, 'text' | 'original' | 'cut' | 'objects'>,
+): ParsedRecord {
+  return parseRecords(record)[0] ?? { ...EMPTY, context: true, error: NO_CODE };
 }

@@ -1,9 +1,15 @@
 /**
  * Splitting a paste into records: one per line, except that a JSON object pretty-printed over
- * several lines (its braces still open at the end of a line) is one record. Linear in the size
- * of the paste: every line is scanned at most twice, and no record grows without bound.
+ * several lines (its braces still open at the end of a line), a PHP dump (`array (` … `)`) or
+ * a response written one field per line (`ret: -10000` then `msg: -73,…`) is one record, and
+ * that the lines around a response which never carry a code (HTTP status lines and headers,
+ * `curl -v` transcripts, tracebacks, Markdown fences) are context, counted but not records.
+ *
+ * The splitter is push-based (`RecordSplitter`: push a line, get the records it completed),
+ * so that the browser (a whole paste, `splitRecords`) and the command line (a stream of lines)
+ * split by one rule. Linear in the size of the input; no record grows without bound.
  */
-import { foldChars } from './normalize.ts';
+import { cleanLine, foldChars } from './normalize.ts';
 
 /** One record of a paste, before it is parsed. */
 export interface RawRecord {
@@ -17,14 +23,96 @@ export interface RawRecord {
   readonly original: string;
   /** `original` with look-alike characters folded (`foldChars`), offset for offset. */
   readonly text: string;
+  /**
+   * The latest context line before the record that the splitter's `hint` test accepted (the
+   * decoder's: a line naming an endpoint, such as a request line `POST /share/qq HTTP/1.1`).
+   */
+  readonly hint?: string | undefined;
+  /** True when a line of the record was longer than `MAX_LINE` and only its start was kept. */
+  readonly cut?: boolean | undefined;
+  /** `findObjects(text)`, when the splitter has already found them (a one-line record). */
+  readonly objects?: Objects | undefined;
 }
 
-/** Characters of one record that are looked at; the rest of a longer record is ignored. */
-const MAX_RECORD = 16_384;
+/** The outermost complete `{…}` spans of a text, and where an object is left open, if one is. */
+export type Objects = readonly [spans: readonly (readonly [number, number])[], open: number | null];
+
+/**
+ * Keeps the first instance of each class of the decoder for the module's life. V8 forgets the
+ * shape (map) of objects none of which is alive at a full garbage collection, and throws away
+ * the optimised code that expects it: every decoder made after that (the next paste, a
+ * benchmark run) would start over in slow code. One instance kept keeps the shape.
+ */
+export function keepShape(instance: object): void {
+  if (!kept.has(instance.constructor)) kept.set(instance.constructor, instance);
+}
+const kept = new Map<unknown, object>();
+
+/** Characters of a record kept in its `input` (what is shown); the rest is cut with `…`. */
+export const MAX_RECORD = 16_384;
+/**
+ * Characters of one line that are read: an upload request with an inline image and the
+ * response at its end fits; a longer line is cut there.
+ */
+export const MAX_LINE = 1 << 21;
 /** Lines a pretty-printed JSON object may span before it is treated as cut off. */
 const MAX_GROUP_LINES = 200;
 
-const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+/** The line breaks of a paste (the same rule for a whole paste and for a stream). */
+export const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+
+/**
+ * Cuts a stream of text into lines by `LINE_BREAK`, whatever the chunks' boundaries: a
+ * leading byte-order mark is dropped, and a line is kept to `MAX_LINE + 1` characters (the
+ * splitter then knows it was longer), so memory stays bounded on input with no line breaks.
+ */
+export class LineReader {
+  #rest = '';
+  #started = false;
+  /** The previous chunk ended with `\r`: a `\n` starting this one ends no new line. */
+  #cr = false;
+
+  constructor() {
+    keepShape(this);
+  }
+
+  /** The lines completed by a chunk of text. */
+  push(chunk: string): string[] {
+    let text = chunk;
+    if (!this.#started && text) {
+      this.#started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (this.#cr && text.charCodeAt(0) === 10) text = text.slice(1);
+    if (text) this.#cr = text.charCodeAt(text.length - 1) === 13;
+    const parts = text.split(LINE_BREAK);
+    const last = parts.pop() ?? '';
+    const lines: string[] = [];
+    for (const part of parts) {
+      lines.push(joined(this.#rest, part));
+      this.#rest = '';
+    }
+    this.#rest = joined(this.#rest, last);
+    return lines;
+  }
+
+  /** The last line, when the text did not end with a line break. */
+  end(): string[] {
+    const rest = this.#rest;
+    this.#rest = '';
+    return rest ? [rest] : [];
+  }
+}
+
+/**
+ * The start of a line and more of it, kept to `MAX_LINE + 1` characters (one more tells the
+ * splitter it was longer); once that long, the rest is dropped without being joined.
+ */
+function joined(start: string, more: string): string {
+  if (start.length > MAX_LINE) return start;
+  const line = start + more;
+  return line.length > MAX_LINE + 1 ? line.slice(0, MAX_LINE + 1) : line;
+}
 
 /** Where a brace scan stands: the offsets of the braces still open, and whether in a string. */
 export interface BraceState {
@@ -38,7 +126,7 @@ export const braceState = (): BraceState => ({ open: [], inString: false, escape
 
 /**
  * Follows braces, and the JSON strings inside them (a brace in a string does not count), from
- * `from` to the end of `text` or `MAX_RECORD`. `onClose` is told of each object closed.
+ * `from` to the end of `text` or `MAX_LINE`. `onClose` is told of each object closed.
  */
 export function scanBraces(
   text: string,
@@ -48,7 +136,7 @@ export function scanBraces(
 ): void {
   const { open } = state;
   // UTF-16 units: 123 `{`, 125 `}`, 34 `"`, 92 `\`.
-  for (let i = from; i < text.length && i < MAX_RECORD; i++) {
+  for (let i = from; i < text.length && i < MAX_LINE; i++) {
     const unit = text.charCodeAt(i);
     if (state.inString) {
       if (state.escaped) state.escaped = false;
@@ -63,82 +151,428 @@ export function scanBraces(
   }
 }
 
+/** What `findObjects` finds in a text without a brace. */
+// Not frozen: a frozen array has another shape, and the code reading objects would see two.
+const NO_OBJECTS: Objects = [[], null];
+
+/**
+ * Finds the outermost complete `{…}` spans of a text (with JSON strings inside braces
+ * skipped), and where a JSON object is left open at the end, if one is: a brace followed by
+ * a quote, brace or bracket, or a string left open. `state` is left where the scan ended.
+ */
+export function findObjects(text: string, state = braceState()): Objects {
+  const brace = text.indexOf('{');
+  if (brace < 0) return NO_OBJECTS;
+  const spans: (readonly [number, number])[] = [];
+  scanBraces(text, brace, state, (start, end) => {
+    // An inner object is kept too, in case the outer one never closes (`foo { {"ret":1}`).
+    while ((spans.at(-1)?.[0] ?? -1) > start) spans.pop();
+    if (spans.length < 64) spans.push([start, end]);
+  });
+  const unclosed = state.open[0];
+  if (unclosed === undefined) return [spans, null];
+  const cutOff = state.inString || /^\{\s*["'[{]/.test(text.slice(unclosed, unclosed + 64));
+  return [spans, cutOff ? unclosed : null];
+}
+
 /** The text with every digit replaced by 0, to compare log prefixes that differ in time only. */
 const shape = (text: string) => text.replace(/\d/g, '0');
 
 /**
- * Whether a line can continue a JSON object left open by the previous line: it starts with a
- * quote, brace or bracket, or the previous line ends with `{`, `[`, `,` or `:`.
+ * Whether a line can continue an object or dump left open by the previous line: it is
+ * indented, or starts with a quote, brace, bracket or parenthesis, or the previous line ends
+ * with `{`, `[`, `(`, `,`, `;` (an NSDictionary printed on iOS), `:` or `=>`.
  */
 const continues = (line: string, previous: string) =>
-  /^\s*["}\]{[]/.test(line) || (/\S/.test(line) && /[{[,:]\s*$/.test(previous));
+  /^(?:\s+\S|\s*["'}\]{[()])/.test(line) ||
+  (/\S/.test(line) && /(?:[{[(,;:]|=>)\s*$/.test(previous));
 
-/** A line of a Java stack trace: `\tat com.foo.Bar(Bar.java:12)`, `Caused by: …`, `... 3 more`. */
-const STACK_FRAME = /^\s+at\s+\S|^\s*Caused by:\s|^\s*\.\.\.\s+\d+\s+more\s*$/;
+/** The parentheses a line opens minus those it closes (a PHP dump spans lines in them). */
+function parenDepth(line: string): number {
+  let depth = 0;
+  for (let i = 0; i < line.length; i++) {
+    const unit = line.charCodeAt(i);
+    if (unit === 40) depth++;
+    else if (unit === 41) depth--;
+  }
+  return depth;
+}
 
-/** The records of a paste, in order. Blank lines are skipped; a blank paste has none. */
-export function* splitRecords(paste: string): Generator<RawRecord> {
-  const unmarked = paste.replace(/^\uFEFF/, '');
-  const originals = unmarked.split(LINE_BREAK);
-  // Folded line by line: most lines have nothing to fold, and a replace over the whole paste
-  // costs far more than a test per line.
-  const folded = originals.map(foldChars);
-  let i = 0;
-  while (i < originals.length) {
-    const start = i++;
-    const first = folded[start] ?? '';
-    if (!/\S/.test(first)) continue;
-    let text = first;
-    let original = originals[start] ?? '';
-    let previous = first;
-    const state = braceState();
-    const brace = first.indexOf('{');
-    if (brace >= 0) scanBraces(first, brace, state);
-    // A log prefix (logcat, timestamps) before the opening brace is often repeated, with
-    // another time, on every line of the object; it is dropped from those lines.
-    const prefix = first.slice(0, brace);
-    let prefixShape: string | undefined;
-    while (
-      state.open.length > 0 &&
-      !state.inString &&
-      i < originals.length &&
-      i - start < MAX_GROUP_LINES &&
-      text.length < MAX_RECORD
-    ) {
-      let line = folded[i] ?? '';
-      let lineOriginal = originals[i] ?? '';
-      prefixShape ??= prefix.trim() && shape(prefix);
-      if (
-        prefixShape &&
-        line.length > prefix.length &&
-        shape(line.slice(0, prefix.length)) === prefixShape
-      ) {
-        line = line.slice(prefix.length);
-        lineOriginal = lineOriginal.slice(prefix.length);
-      }
-      if (!continues(line, previous)) break;
-      text += `\n${line}`;
-      original += `\n${lineOriginal}`;
-      previous = line;
-      scanBraces(line, 0, state);
-      i++;
+/**
+ * A line of a stack trace that follows the line it belongs to: Java's `\tat com.foo.Bar(…)`,
+ * `Caused by: …`, `Suppressed: …`, `... 3 more`, Node's `    at fn (file.js:1:2)` and Go's
+ * `\t/src/main.go:42 +0x1d`.
+ */
+const STACK_FRAME =
+  /^(?:\s+at\s+\S|\s*(?:Caused by|Suppressed):\s|\s*\.\.\.\s+\d+\s+(?:more|common frames omitted)\s*$|\s+\S+\.go:\d+(?:\s+\+0x[\da-f]+)?\s*$)/;
+/** A `Caused by:` line carrying a response, which is read as a record of its own. */
+const CAUSE_WITH_RESPONSE = /^\s*(?:Caused by|Suppressed):.*(?:[{]|\b(?:ret|errcode|error)\b)/i;
+const isFrame = (line: string) => STACK_FRAME.test(line) && !CAUSE_WITH_RESPONSE.test(line);
+
+/** `HTTP/1.1 200 OK`, `HTTP/2 502`: a status line (after `curl -v`'s `< ` or alone). */
+const HTTP_STATUS = /^HTTP\/\d(?:\.\d)?\s+\d{3}(?:\s|$)/;
+/** `POST /share/qq?appid=1 HTTP/1.1`: a request line. */
+const HTTP_REQUEST = /^[A-Z]{3,7}\s+\S+\s+HTTP\/\d(?:\.\d)?\s*$/;
+/** Any `Name: value` header line, as met inside a header block. */
+const HEADER = /^:?[\w!#$%&'*+.^`|~-]+:(?:\s|$)/;
+/**
+ * A header line recognisable without its block: a hyphenated name of letters
+ * (`Content-Length`, `X-Request-Id`) or one of the one-word names HTTP defines.
+ */
+const KNOWN_HEADER =
+  /^(?:[A-Za-z]+(?:-[A-Za-z]+)+|Host|Date|Server|Connection|Accept|Cookie|Vary|Expires|Pragma|Age|Location|Authorization|Origin|Referer|Upgrade|ETag):\s/i;
+/** A key of the decoder's own with its separator, anywhere in a line (`ret=`, `"errcode":`). */
+const OWN_PAIR =
+  /(?:^|[^\w])["'[]?(?:ret|msg|err_?type|errcode|errmsg|error_description|error)["'\]]?\s*(?:=>|[:=])/gi;
+/** The names of the decoder's own keys, which are never header names. */
+const OWN_KEY = /^["'[]?(?:ret|msg|err_?type|errcode|errmsg|error|error_description)\b/i;
+/** `> `, `< ` (curl -v's request and response headers; also a quoted e-mail) and `* `. */
+const MARKER = /^[<>*](?: |$)/;
+/** curl -v's `{ [45 bytes data]` and `} [78 bytes data]`. */
+const CURL_DATA = /^[{}] \[\d+ bytes data\]\s*$/;
+/** curl's progress meter: its two heading lines and its rows of numbers and times. */
+const PROGRESS =
+  /^(?:\s*% Total\s+% Received|\s+Dload\s+Upload|\s*\d{1,3}\s+[\d.]+[kMGT]?\s+\d{1,3}\s+[\d.]+[kMGT]?\s+\d{1,3}\s+[\d.]+[kMGT]?\s+[\d.]+[kMGT]?\s+[\d.]+[kMGT]?\s+(?:--:--:--|\d+:\d\d:\d\d))/;
+/** A Markdown code fence, with or without its language. */
+const FENCE = /^\s*(?:`{3,}|~{3,})\s*[\w+.#-]*\s*$/;
+/** Python's `Traceback (most recent call last):` and the two lines chaining exceptions. */
+const PY_TRACEBACK =
+  /^\s*(?:Traceback \(most recent call last\):|During handling of the above exception|The above exception was the direct cause)/;
+/** Python's `  File "app.py", line 42, in verify`; the line after it is source code. */
+const PY_FILE = /^(\s*)File "[^"]*", line \d+/;
+/** Go's `goroutine 1 [running]:` and `created by main.main`. */
+const GO_TRACE = /^(?:goroutine \d+ \[[^\]]*\]:\s*$|created by \S)/;
+
+/**
+ * A line written as one field of a response (`ret: -10000`, `  'msg' => '…',`, `[ret] => -303`,
+ * `- errcode: 40001`): consecutive field lines with different keys are one record.
+ */
+const FIELD =
+  /^\s*(?:[-*]\s+)?\[?(["']?)(ret|msg|err_?type|errcode|errmsg|error_description|error)\1\]?\s*(=>|[:=])\s*\S/i;
+
+/** The key of a field line, or null. A bare `error:` is a log level, not a field. */
+function fieldKey(line: string): string | null {
+  const match = FIELD.exec(line);
+  if (!match) return null;
+  // A line holding two keys is a whole record (`ret: -303 msg: …`), not one field of one.
+  if ((line.match(OWN_PAIR)?.length ?? 0) > 1) return null;
+  const [, quote, key = '', separator] = match;
+  const name = key.toLowerCase().replace('errtype', 'err_type');
+  return name === 'error' && !quote && separator !== '=' ? null : name;
+}
+
+/** A record being built. */
+interface Group {
+  readonly line: number;
+  last: number;
+  input: string;
+  original: string;
+  text: string;
+  /** The last line taken, for `continues`. */
+  previous: string;
+  /** `open` while its braces or parentheses are open, `fields` for a run of field lines. */
+  kind: 'open' | 'closed' | 'fields';
+  readonly braces: BraceState;
+  parens: number;
+  readonly prefix: string;
+  prefixShape: string | undefined;
+  readonly keys: ReadonlySet<string>;
+  cut: boolean;
+  readonly hint: string | undefined;
+  /** The objects of the first line, while it is the only one. */
+  objects: Objects | undefined;
+}
+
+/** What no context line starts with: a bare code, a quote, a bracket, a parenthesis. */
+const NEVER_CONTEXT = /^["'([+-]/;
+
+/** A character outside printable ASCII, and one that is not a space. */
+const OUTSIDE_ASCII = /[^ -~]/;
+const NOT_SPACE = /[^ ]/;
+
+/** The brace state of a line with no brace, and the keys of a group of no field line. */
+const NO_BRACES: BraceState = { open: [], inString: false, escaped: false };
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/** Whether the last character of a line, spaces aside, is `(`. */
+function endsWithParen(line: string): boolean {
+  let end = line.length - 1;
+  while (end >= 0 && line.charCodeAt(end) <= 32) end--;
+  return line.charCodeAt(end) === 40;
+}
+
+/**
+ * A raw record, every field always set and in one order: records of one shape keep the code
+ * that reads them fast (V8 specialises property access on an object's shape).
+ */
+function rawRecord(
+  line: number,
+  lastLine: number,
+  input: string,
+  original: string,
+  text: string,
+  group?: Group,
+): RawRecord {
+  return {
+    line,
+    lastLine,
+    input,
+    original,
+    text,
+    hint: group?.hint,
+    cut: group?.cut ?? false,
+    objects: group?.objects,
+  };
+}
+
+/** `input` with one more line, kept to `MAX_RECORD` characters. */
+function appendInput(input: string, line: string): string {
+  if (input.length >= MAX_RECORD) return input;
+  const joined = `${input}\n${line}`;
+  return joined.length > MAX_RECORD ? `${joined.slice(0, MAX_RECORD)}…` : joined;
+}
+
+const asInput = (line: string) =>
+  line.length > MAX_RECORD ? `${line.slice(0, MAX_RECORD)}…` : line;
+
+/**
+ * The incremental splitter: `push` each line (without its line break) and get the records
+ * it completed; `end` flushes the last one. `flush` gives up waiting for more lines of a
+ * complete record (a stack trace after it), for a stream that has gone quiet. `context` counts
+ * the lines set aside as context.
+ */
+export class RecordSplitter {
+  readonly #hint: ((text: string) => boolean) | undefined;
+  #line = 0;
+  #group: Group | null = null;
+  #context = 0;
+  #first: RawRecord | undefined;
+  /** Inside an HTTP header block (after a status or request line, up to a blank line). */
+  #headers = false;
+  /** The indentation of a Python traceback's `File` line, whose next line is source code. */
+  #source = -1;
+  /** The latest context line the hint test accepted, for the next record. */
+  #pending: string | undefined;
+
+  /** `hint` tells which context lines matter to the record after them (see `RawRecord`). */
+  constructor(hint?: (text: string) => boolean) {
+    this.#hint = hint;
+    keepShape(this);
+  }
+
+  /** Context lines so far: lines of no record, set aside by their shape. */
+  get context(): number {
+    return this.#context;
+  }
+
+  /** The first context line, as a record (to say why a paste of nothing but context failed). */
+  get firstContext(): RawRecord | undefined {
+    return this.#first;
+  }
+
+  /** Counts the first context line no longer: it is given as a record after all. */
+  uncount(): void {
+    if (this.#first && this.#context > 0) this.#context--;
+  }
+
+  /** Whether a record is waiting for lines that may still belong to it. */
+  get pending(): boolean {
+    return this.#group !== null;
+  }
+
+  /** Takes one line; returns the records it completed (none, one, rarely two). */
+  push(pasted: string): RawRecord[] {
+    const n = ++this.#line;
+    const cut = pasted.length > MAX_LINE;
+    const kept = cut ? pasted.slice(0, MAX_LINE) : pasted;
+    // Most lines are printable ASCII, which needs neither cleaning nor folding.
+    const plain = !OUTSIDE_ASCII.test(kept);
+    const blank = plain ? !NOT_SPACE.test(kept) : !/\S/.test(kept);
+    const original = plain ? kept : cleanLine(kept);
+    const text = plain ? kept : foldChars(original);
+    const out: RawRecord[] = [];
+    const group = this.#group;
+    if (group) {
+      if (!blank && this.#extend(group, n, kept, original, text, cut)) return out;
+      out.push(this.#emit(group));
     }
-    // The stack trace following a record belongs to it (it is shown with it) but is not
-    // parsed: a frame never holds the code.
-    const traceStart = i;
-    while (
-      i < originals.length &&
-      i - traceStart < MAX_GROUP_LINES &&
-      STACK_FRAME.test(folded[i] ?? '')
-    )
-      i++;
-    const input = originals.slice(start, i).join('\n');
-    yield {
-      line: start + 1,
-      lastLine: i,
-      input: input.length > MAX_RECORD ? `${input.slice(0, MAX_RECORD)}…` : input,
-      original: original.slice(0, MAX_RECORD),
-      text: text.slice(0, MAX_RECORD),
+    if (blank) {
+      this.#headers = false;
+      this.#source = -1;
+      return out;
+    }
+    if (this.#isContext(text)) {
+      this.#context++;
+      this.#first ??= rawRecord(n, n, asInput(kept), original, text);
+      if (this.#hint?.(text)) this.#pending = text;
+      return out;
+    }
+    this.#group = this.#open(n, kept, original, text, cut);
+    return out;
+  }
+
+  /** The record still waiting for lines, unless its JSON is still open. */
+  flush(): RawRecord[] {
+    const group = this.#group;
+    return group && group.kind !== 'open' ? [this.#emit(group)] : [];
+  }
+
+  /** The record still waiting for lines, whatever its state. */
+  end(): RawRecord[] {
+    const group = this.#group;
+    return group ? [this.#emit(group)] : [];
+  }
+
+  #emit(group: Group): RawRecord {
+    this.#group = null;
+    return rawRecord(group.line, group.last, group.input, group.original, group.text, group);
+  }
+
+  /** A new record starting with this line. */
+  #open(n: number, pasted: string, original: string, text: string, cut: boolean): Group {
+    const brace = text.indexOf('{');
+    // A dump in parentheses (`array (`, `Array (` after print_r's `Array`) spans lines too.
+    const parens = brace < 0 && endsWithParen(text) ? Math.max(0, parenDepth(text)) : 0;
+    // Only a group that may take more lines scans braces again (`#extend`); the objects of
+    // the line are kept for the parser, which needs them when no line is added.
+    const braces = brace < 0 && parens === 0 ? NO_BRACES : braceState();
+    const objects = brace < 0 ? NO_OBJECTS : findObjects(text, braces);
+    const key = braces.open.length === 0 && parens === 0 ? fieldKey(text) : null;
+    const hint = this.#pending;
+    this.#pending = undefined;
+    return {
+      line: n,
+      last: n,
+      input: asInput(pasted),
+      original,
+      text,
+      previous: text,
+      kind: key ? 'fields' : isOpen(braces, parens) ? 'open' : 'closed',
+      braces,
+      parens,
+      // A log prefix (logcat, timestamps) before the opening brace is often repeated, with
+      // another time, on every line of the object; it is dropped from those lines.
+      prefix: brace > 0 ? text.slice(0, brace) : '',
+      prefixShape: undefined,
+      keys: key ? new Set([key]) : NO_KEYS,
+      cut,
+      hint,
+      objects,
     };
   }
+
+  /** Adds the line to the record when it belongs there; false when it starts something new. */
+  #extend(
+    group: Group,
+    n: number,
+    pasted: string,
+    original: string,
+    text: string,
+    cut: boolean,
+  ): boolean {
+    if (group.kind === 'closed') {
+      // The stack trace following a record belongs to it (it is shown with it) but is not
+      // parsed: a frame never holds the code.
+      if (!isFrame(text) || n - group.last > MAX_GROUP_LINES) return false;
+      group.input = appendInput(group.input, pasted);
+      group.last = n;
+      return true;
+    }
+    if (group.kind === 'fields') {
+      const key = fieldKey(text);
+      if (key === null || group.keys.has(key) || group.keys.size >= 8) return false;
+      (group.keys as Set<string>).add(key);
+      this.#append(group, n, pasted, original, text, cut);
+      return true;
+    }
+    if (n - group.line >= MAX_GROUP_LINES || group.text.length >= MAX_LINE) return false;
+    let line = text;
+    let lineOriginal = original;
+    const { prefix } = group;
+    group.prefixShape ??= prefix.trim() && shape(prefix);
+    if (
+      group.prefixShape &&
+      line.length > prefix.length &&
+      shape(line.slice(0, prefix.length)) === group.prefixShape
+    ) {
+      line = line.slice(prefix.length);
+      lineOriginal = lineOriginal.slice(prefix.length);
+    }
+    if (!continues(line, group.previous)) return false;
+    this.#append(group, n, pasted, lineOriginal, line, cut);
+    scanBraces(line, 0, group.braces);
+    if (group.parens > 0) group.parens += parenDepth(line);
+    if (!isOpen(group.braces, group.parens)) group.kind = 'closed';
+    return true;
+  }
+
+  #append(group: Group, n: number, pasted: string, original: string, text: string, cut: boolean) {
+    group.input = appendInput(group.input, pasted);
+    group.original += `\n${original}`;
+    group.text += `\n${text}`;
+    group.previous = text;
+    group.last = n;
+    group.cut ||= cut;
+    group.objects = undefined;
+  }
+
+  /** Whether a line (not part of a record) is context by its shape alone. */
+  #isContext(text: string): boolean {
+    // Most log lines start with a digit (a time) or a bracket: only a progress row or
+    // curl's `{ [45 bytes data]` may then be context.
+    const first = text.charCodeAt(0);
+    if (this.#source < 0 && !this.#headers) {
+      if (first >= 48 && first <= 57) return PROGRESS.test(text);
+      if (first === 123) return CURL_DATA.test(text);
+      // No context line starts with a quote, a sign, a bracket or a parenthesis.
+      if (NEVER_CONTEXT.test(text)) return false;
+    }
+    if (this.#source >= 0) {
+      const indent = /^\s*/.exec(text)?.[0].length ?? 0;
+      const source = indent > this.#source;
+      this.#source = -1;
+      if (source) return true;
+    }
+    let line = text;
+    if (MARKER.test(line)) {
+      // curl -v prints its request headers after `> `, the response's after `< `, and its own
+      // notes after `* `; a `> ` may also quote an e-mail, whose lines are read as usual.
+      line = line.slice(2);
+      if (!/\S/.test(line) || CURL_DATA.test(line)) return true;
+      if (HTTP_STATUS.test(line) || HTTP_REQUEST.test(line)) return true;
+      if (HEADER.test(line) && !OWN_KEY.test(line) && !text.startsWith('*')) return true;
+    }
+    if (HTTP_STATUS.test(line) || HTTP_REQUEST.test(line)) {
+      this.#headers = true;
+      return true;
+    }
+    if (this.#headers) {
+      if (HEADER.test(line) && !OWN_KEY.test(line)) return true;
+      this.#headers = false;
+    }
+    if (KNOWN_HEADER.test(line) && !line.includes('{') && !(line.match(OWN_PAIR)?.length ?? 0))
+      return true;
+    if (CURL_DATA.test(line) || PROGRESS.test(line) || FENCE.test(line)) return true;
+    if (PY_TRACEBACK.test(line) || GO_TRACE.test(line) || isFrame(line)) return true;
+    const file = PY_FILE.exec(line);
+    if (file) {
+      this.#source = file[1]?.length ?? 0;
+      return true;
+    }
+    return false;
+  }
+}
+
+const isOpen = (braces: BraceState, parens: number) =>
+  (braces.open.length > 0 && !braces.inString) || parens > 0;
+
+/**
+ * The records of a paste, in order. Blank lines are skipped and context lines set aside
+ * (`RecordSplitter`); a blank paste has none.
+ */
+export function* splitRecords(paste: string): Generator<RawRecord> {
+  const reader = new LineReader();
+  const splitter = new RecordSplitter();
+  for (const line of [...reader.push(paste), ...reader.end()]) yield* splitter.push(line);
+  yield* splitter.end();
 }
