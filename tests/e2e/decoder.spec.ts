@@ -124,6 +124,9 @@ test.describe('the decoder', () => {
       WECHAT_42001,
       ACCESS_303,
       QQ_73,
+      // Cut off: a record that cannot be read.
+      '{"ret":-10000,"msg":"-7',
+      // No code at all: a context line, counted apart.
       'これはログではありません',
     ];
     await decoder.paste(paste.join('\n'));
@@ -145,9 +148,12 @@ test.describe('the decoder', () => {
     expect(order).toEqual(['decoder-summary', 'decoder-details']);
     await expect(decoder.output.locator('details.decoder-record')).toHaveCount(7);
     // The unreadable line is counted and can be listed.
-    await expect(summary).toContainText('読み取れない行 1 件');
+    await expect(summary).toContainText('7 件のレコード、コード 3 種類、読み取れない行 1 件。');
     await summary.getByText('読み取れない行（1 件）').click();
     await expect(summary.locator('.decoder-unreadable li')).toContainText('7 行目');
+    await expect(summary.locator('[data-context]')).toHaveText(
+      'コードのない行 1 件（HTTP ヘッダー、スタックトレースなど）は省きました。',
+    );
     // A record's details open on demand, with its candidates as links.
     await decoder.output.locator('details.decoder-record summary').nth(1).click();
     await expect(
@@ -181,10 +187,14 @@ test.describe('the decoder', () => {
       void dialog.dismiss();
     });
     const html = '<img src=x onerror=alert(1)>';
-    await decoder.paste(`${html}\n{"ret":-303,"msg":"${html}"}`);
-    await expect(decoder.output).toContainText(html);
-    await decoder.output.locator('details.decoder-record summary').nth(1).click();
-    await expect(decoder.output).toContainText(html);
+    // In a record's message and input, and in a line of its own (context, left out).
+    await decoder.paste(`${html}\n{"ret":-303,"msg":"${html}"}\n${html} ret=-303`);
+    await expect(decoder.output.locator('.decoder-summary')).toContainText('2 件のレコード');
+    for (const summary of await decoder.output.locator('details.decoder-record summary').all()) {
+      await summary.click();
+    }
+    await expect(decoder.output.locator('details.decoder-record').first()).toContainText(html);
+    await expect(decoder.output.locator('details.decoder-record').nth(1)).toContainText(html);
     await expect(page.locator('msdk-decoder img')).toHaveCount(0);
     expect(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
     expect(dialogs).toEqual([]);
@@ -258,9 +268,11 @@ test.describe('the decoder', () => {
     // Put the caret at the start of the second line, then paste there.
     await decoder.input.evaluate((input: HTMLTextAreaElement) => input.setSelectionRange(7, 7));
     await page.keyboard.press('Control+V');
+    // "before" holds no code: a context line, not a record.
     await expect(decoder.output.locator('.decoder-summary')).toContainText(
-      '10,001 件のレコード、コード 2 種類、読み取れない行 1 件',
+      '10,000 件のレコード、コード 2 種類、読み取れない行 0 件',
     );
+    await expect(decoder.output.locator('[data-context]')).toHaveAttribute('data-context', '1');
     expect(await decoder.summaryRows()).toEqual([
       [expect.stringContaining('-303'), '5,000'],
       [expect.stringContaining('-73'), '5,000'],
@@ -329,7 +341,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const decoder = new DecoderPage(page);
     await decoder.open();
-    await decoder.paste([QQ_73, UNKNOWN_2011, 'hello'].join('\n'));
+    await decoder.paste([QQ_73, UNKNOWN_2011, '{"ret":-10000,"msg":"-7', 'hello'].join('\n'));
     await decoder.output.getByText('読み取れない行（1 件）').click();
     for (const summary of await decoder.output.locator('details.decoder-record summary').all()) {
       await summary.click();
