@@ -14,12 +14,12 @@ import { ACTIONS, TABLE_NAMES } from '../lib/catalog/index.ts';
 import {
   LineReader,
   PasteDecoder,
-  RECORD_FORMS,
   SummaryTally,
   type Candidate,
   type DecodedRecord,
 } from '../lib/decode/index.ts';
 import { readCatalog } from '../node/catalog.ts';
+import { RECORD_FORM_WORDS, inNoTable, notOnRoute } from '../lib/words.ts';
 
 const USAGE = `使い方: npm run decode -- [--json | --jsonl] [INPUT…]
 
@@ -104,7 +104,7 @@ export function formatRecord(record: DecodedRecord): string {
     out.push(`  読み取れません: ${record.error}`);
     return out.join('\n');
   }
-  const form = record.form ? RECORD_FORMS[record.form] : '不明';
+  const form = record.form ? RECORD_FORM_WORDS[record.form] : '不明';
   out.push(
     `  形式: ${form}${record.ret !== null ? `  ret: ${record.ret}` : ''}  照合したコード: ${record.code}`,
   );
@@ -119,8 +119,8 @@ export function formatRecord(record: DecodedRecord): string {
   if (record.candidates.length === 0) {
     out.push(
       record.elsewhere.length > 0
-        ? `  コード ${record.code} はこの届き方で引く表にはありません。ほかの届き方の表にあります:`
-        : `  コード ${record.code} はどの表にもありません。`,
+        ? `  ${notOnRoute(`コード ${record.code}`)}ほかの届き方の表にあります:`
+        : `  ${inNoTable(`コード ${record.code}`)}`,
     );
     for (const row of record.elsewhere) {
       out.push(`  ほかの表: ${row.table} ${row.code} — ${row.description}  ${row.url}`);

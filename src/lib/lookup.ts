@@ -1,7 +1,7 @@
 /**
- * Reading a mistyped address (the 404 page): which table and which code it most likely means,
- * and the documented codes nearest to a code a table does not have. Pure: the 404 page's
- * script gets each table's codes from the build and runs this.
+ * Reading a mistyped address (the 404 page): which table and which code it most likely means.
+ * Pure: the 404 page's script runs it, with `nearestCodes` (`classify/nearest.ts`) for a code
+ * the table does not have.
  */
 import { foldChars } from './decode/normalize.ts';
 import { decodePercent } from './percent.ts';
@@ -58,17 +58,4 @@ export function readCodePath(pathname: string): PathLookup {
   const candidate = at >= 0 ? segments[at + 1] : undefined;
   const table = candidate && !/^[+-]?\d/.test(candidate) ? tableOf(candidate) : null;
   return { table, code };
-}
-
-/**
- * Up to `limit` codes nearest to `code`, closest first (on a tie, the one of smaller
- * magnitude), leaving out `code` itself.
- */
-export function nearestCodes(codes: readonly number[], code: number, limit = 3): number[] {
-  return codes
-    .filter((other) => other !== code)
-    .map((other) => ({ other, d: Math.abs(other - code), size: Math.abs(other) }))
-    .sort((a, b) => a.d - b.d || a.size - b.size)
-    .slice(0, limit)
-    .map(({ other }) => other);
 }

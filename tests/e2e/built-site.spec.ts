@@ -5,10 +5,10 @@
 import { expect, test } from '@playwright/test';
 import { builtPage, visibleText } from '../support/html.ts';
 import { manifestUrls, publishedUrls } from '../support/published.ts';
-import { fold, seedRows } from '../support/seed.ts';
+import { squeezeSpaces, seedRows } from '../support/seed.ts';
 
 /** The visible text of a built page (parsed as HTML), whitespace folded. */
-const pageText = (path: string): string => fold(visibleText(builtPage(path)));
+const pageText = (path: string): string => squeezeSpaces(visibleText(builtPage(path)));
 
 test('every seed row is on its code page, verbatim', () => {
   const rows = seedRows();

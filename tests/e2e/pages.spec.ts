@@ -75,7 +75,7 @@ test.describe('a code page', () => {
     page,
   }) => {
     await page.goto('/codes/qq-platform/-73/');
-    const arrival = page.locator('[data-arrival="msg-of-10000"]');
+    const arrival = page.locator('[data-route="msg-of-10000"]');
     await expect(arrival).toContainText('{"ret":-10000,"msg":"-73,…"}');
     await arrival.getByRole('link', { name: 'ret: -10000' }).click();
     await expect(page).toHaveURL(/\/codes\/logic\/-10000\/$/);

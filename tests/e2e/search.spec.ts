@@ -107,7 +107,7 @@ test.describe('exact codes in the dialog', () => {
     await expect(dialog.exactStatus).toHaveText('番号 10001 はどの表にもありません。');
     await expect(dialog.exactLinks.first()).toHaveAttribute('href', '/codes/logic/-10001/');
     await dialog.type('ret -73');
-    await expect(dialog.exactStatus).toContainText('で届く表にこの番号はありません');
+    await expect(dialog.exactStatus).toContainText('は、この届き方で引く表にはありません');
     await expect(dialog.exactLinks.first()).toHaveAttribute('href', '/codes/qq-platform/-73/');
   });
 

@@ -27,7 +27,8 @@ const HEADINGS: [RegExp, TableSlug][] = [
   [/^## 8 /, 'qq-blue-diamond'],
 ];
 
-export const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** A text with every run of whitespace made one space, trimmed (as the seed is compared). */
+export const squeezeSpaces = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 const seedText = (): string => readFileSync(SEED_PATH, 'utf8');
 
@@ -43,7 +44,7 @@ export function seedRows(): SeedRow[] {
     }
     if (line.startsWith('## ')) table = null;
     if (!table || !line.startsWith('|')) continue;
-    const cells = line.split('|').slice(1).map(fold);
+    const cells = line.split('|').slice(1).map(squeezeSpaces);
     if (!/^-?\d+$/.test(cells[0] ?? '')) continue;
     rows.push({
       table,
@@ -63,5 +64,5 @@ export function seedOverview(): string[] {
     .split('\n')
     .map((line) => /^\d+、(.*)$/.exec(line.trim())?.[1])
     .filter((item): item is string => item !== undefined)
-    .map(fold);
+    .map(squeezeSpaces);
 }

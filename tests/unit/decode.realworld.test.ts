@@ -8,12 +8,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../support/catalog.ts';
-import {
-  decodeChunks,
-  decodePaste,
-  type DecodedRecord,
-  type Via,
-} from '../../src/lib/decode/index.ts';
+import type { Route } from '../../src/lib/catalog/vocabulary.ts';
+import { decodeChunks, decodePaste, type DecodedRecord } from '../../src/lib/decode/index.ts';
 
 const catalog = loadCatalog();
 
@@ -21,7 +17,7 @@ const catalog = loadCatalog();
 type Want =
   | {
       code: number;
-      route: Via;
+      route: Route;
       /** The ranked candidates as "table code", best first. */
       candidates: string[];
       envelope?: number;

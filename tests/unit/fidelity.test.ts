@@ -4,7 +4,7 @@ import yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { TABLE_SLUGS } from '../../src/lib/catalog/vocabulary.ts';
 import { loadCatalog, ROOT } from '../support/catalog.ts';
-import { fold, seedOverview, seedRows } from '../support/seed.ts';
+import { squeezeSpaces, seedOverview, seedRows } from '../support/seed.ts';
 
 const catalog = loadCatalog();
 const seed = seedRows();
@@ -21,8 +21,8 @@ describe('the YAML holds the source document verbatim', () => {
     const actual = catalog.table(slug).rows.map((row) => ({
       table: row.table,
       code: row.code,
-      description: fold(row.description),
-      handling: fold(row.handling),
+      description: squeezeSpaces(row.description),
+      handling: squeezeSpaces(row.handling),
     }));
     expect(actual).toEqual(expected);
   });
@@ -31,8 +31,8 @@ describe('the YAML holds the source document verbatim', () => {
     for (const row of seed) {
       const found = catalog.row(row.table, row.code);
       expect(found, `${row.table} ${row.code}`).toBeDefined();
-      expect(fold(found!.description)).toBe(row.description);
-      expect(fold(found!.handling)).toBe(row.handling);
+      expect(squeezeSpaces(found!.description)).toBe(row.description);
+      expect(squeezeSpaces(found!.handling)).toBe(row.handling);
     }
   });
 
@@ -40,7 +40,7 @@ describe('the YAML holds the source document verbatim', () => {
     const overview = yaml.load(readFileSync(join(ROOT, 'content', 'overview.yaml'), 'utf8')) as {
       items: string[];
     };
-    expect(overview.items.map(fold)).toEqual(seedOverview());
+    expect(overview.items.map(squeezeSpaces)).toEqual(seedOverview());
     expect(seedOverview()).toHaveLength(6);
   });
 });

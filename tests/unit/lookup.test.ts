@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { nearestCodes, readCodePath } from '../../src/lib/lookup.ts';
+import { nearestCodes } from '../../src/lib/classify/nearest.ts';
+import { readCodePath } from '../../src/lib/lookup.ts';
 import { decodePercent } from '../../src/lib/percent.ts';
 
 describe('reading a mistyped address', () => {

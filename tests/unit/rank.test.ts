@@ -1,10 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../support/catalog.ts';
-import { lookupTables, nearestRows, rankCandidates } from '../../src/lib/classify/rank.ts';
+import { ROUTES } from '../../src/lib/catalog/vocabulary.ts';
+import { nearestRows } from '../../src/lib/classify/nearest.ts';
+import { rankRows } from '../../src/lib/classify/rank.ts';
+import { routeTables } from '../../src/lib/classify/routes.ts';
+import { reasonText } from '../../src/lib/words.ts';
 
 const catalog = loadCatalog();
-const ranked = (code: number, context: Parameters<typeof rankCandidates>[2]) =>
-  rankCandidates(catalog, code, context).map((c) => `${c.table} ${c.code}`);
+const ranked = (code: number, context: Parameters<typeof rankRows>[2]) =>
+  rankRows(catalog, code, context).map(({ row }) => `${row.table} ${row.code}`);
 
 describe('the tables searched for each route, in their default order', () => {
   test.each([
@@ -42,49 +46,56 @@ describe('the tables searched for each route, in their default order', () => {
         'qq-blue-diamond',
       ],
     ],
-  ] as const)('%s', (via, tables) => {
-    expect(lookupTables(catalog, via)).toEqual(tables);
+  ] as const)('%s', (route, tables) => {
+    expect(routeTables(catalog, route)).toEqual(tables);
   });
 });
 
-describe('rankCandidates', () => {
+describe('rankRows', () => {
   test('only tables of the route are searched', () => {
-    expect(ranked(-1, { via: 'ret' })).toEqual(['qq-blue-diamond -1']);
-    expect(ranked(-1, { via: 'qq-oauth-body' })).toEqual(['qq-platform -1']);
-    expect(ranked(-73, { via: 'ret' })).toEqual([]);
-    expect(ranked(40001, { via: 'msg-of-10000' })).toEqual([]);
+    expect(ranked(-1, { route: 'ret' })).toEqual(['qq-blue-diamond -1']);
+    expect(ranked(-1, { route: 'qq-oauth-body' })).toEqual(['qq-platform -1']);
+    expect(ranked(-73, { route: 'ret' })).toEqual([]);
+    expect(ranked(40001, { route: 'msg-of-10000' })).toEqual([]);
   });
 
   test('an endpoint ranks its table first, over the default order and over the message', () => {
-    expect(ranked(100000, { via: 'msg-of-10000', endpoint: '/share/qq' })).toEqual([
+    expect(ranked(100000, { route: 'msg-of-10000', endpoint: '/share/qq' })).toEqual([
       'qq-share 100000',
       'qq-platform 100000',
     ]);
-    expect(ranked(100000, { via: 'bare-code', endpoint: '/share/qq' })[0]).toBe('qq-share 100000');
+    expect(ranked(100000, { route: 'bare-code', endpoint: '/share/qq' })[0]).toBe(
+      'qq-share 100000',
+    );
     // An endpoint whose table lacks the code changes nothing.
-    expect(ranked(100000, { via: 'bare-code', endpoint: '/share/qzone' })[0]).toBe(
+    expect(ranked(100000, { route: 'bare-code', endpoint: '/share/qzone' })[0]).toBe(
       'qq-platform 100000',
     );
   });
 
-  test('reasons say why each row is in its place, in Japanese', () => {
-    const [first, second] = rankCandidates(catalog, -1, { via: 'msg-of-10000' });
-    const order = 'QQ側の表の既定の順（QQプラットフォーム→共有→その他）';
-    expect(first?.reason).toBe(`第1候補：${order}`);
-    expect(second?.reason).toBe(`第2候補：${order}`);
-    const [shared] = rankCandidates(catalog, 100000, {
-      via: 'msg-of-10000',
-      endpoint: '/share/qq',
-    });
-    expect(shared?.reason).toBe('レコードに /share/qq が含まれるため優先');
-    const [only] = rankCandidates(catalog, -303, { via: 'ret' });
-    expect(only?.reason).toBe('この届き方でこの番号を持つ表はここだけ');
+  test('each row comes with the reason for its place, as data', () => {
+    expect(rankRows(catalog, -1, { route: 'msg-of-10000' }).map(({ reason }) => reason)).toEqual([
+      { kind: 'order', route: 'msg-of-10000', place: 1 },
+      { kind: 'order', route: 'msg-of-10000', place: 2 },
+    ]);
+    expect(
+      rankRows(catalog, 100000, { route: 'msg-of-10000', endpoint: '/share/qq' })[0]?.reason,
+    ).toEqual({ kind: 'endpoint', endpoint: '/share/qq' });
+    expect(rankRows(catalog, -303, { route: 'ret' })[0]?.reason).toEqual({ kind: 'only' });
   });
 
-  test('the same question gets the same (shared, frozen) answer', () => {
-    const a = rankCandidates(catalog, 100000, { via: 'bare-code' });
-    expect(rankCandidates(catalog, 100000, { via: 'bare-code' })).toBe(a);
-    expect(Object.isFrozen(a)).toBe(true);
+  test('the reasons in Japanese, for every route (none is left without words)', () => {
+    const order = 'QQ側の表の既定の順（QQプラットフォーム→共有→その他）';
+    expect(reasonText({ kind: 'order', route: 'msg-of-10000', place: 2 })).toBe(
+      `第2候補：${order}`,
+    );
+    expect(reasonText({ kind: 'endpoint', endpoint: '/share/qq' })).toBe(
+      'レコードに /share/qq が含まれるため優先',
+    );
+    expect(reasonText({ kind: 'only' })).toBe('この届き方でこの番号を持つ表はここだけ');
+    for (const route of ROUTES) {
+      expect(reasonText({ kind: 'order', route, place: 1 })).not.toMatch(/undefined/);
+    }
   });
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../support/catalog.ts';
 import { catalogFromCompact } from '../../src/lib/catalog/compact.ts';
-import { rankCandidates } from '../../src/lib/classify/rank.ts';
+import { rankRows } from '../../src/lib/classify/rank.ts';
+import { TABLE_NAMES } from '../../src/lib/catalog/vocabulary.ts';
+import { codeUrl } from '../../src/lib/urls.ts';
 import { lookupData } from '../../src/lib/search/data.ts';
 import { exactLookup } from '../../src/lib/search/exact.ts';
 import { QUERY_ROUTES } from '../../src/lib/search/query.ts';
@@ -22,15 +24,15 @@ describe('the exact lookup follows the classification', () => {
     };
     expect(catalog.numbers.length).toBeGreaterThan(200);
     for (const code of catalog.numbers) {
-      for (const via of QUERY_ROUTES) {
-        const expected = rankCandidates(catalog, code, { via });
-        const found = exactLookup(data, `${prefix[via]}${code}`)!.candidates;
-        expect(found, `${via} ${code}`).toEqual(
-          expected.map((c) => ({
-            tableName: c.tableName,
-            code: c.code,
-            url: c.url,
-            description: c.description,
+      for (const route of QUERY_ROUTES) {
+        const expected = rankRows(catalog, code, { route }).map(({ row }) => row);
+        const found = exactLookup(data, `${prefix[route]}${code}`)!.candidates;
+        expect(found, `${route} ${code}`).toEqual(
+          expected.map((row) => ({
+            tableName: TABLE_NAMES[row.table],
+            code: row.code,
+            url: codeUrl(row.table, row.code),
+            description: row.description,
           })),
         );
       }

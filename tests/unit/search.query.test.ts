@@ -3,7 +3,7 @@ import { looksLikePaste, queryKind, readCodeQuery } from '../../src/lib/search/q
 
 const read = (query: string) => {
   const parsed = readCodeQuery(query);
-  return parsed && [parsed.code, parsed.via];
+  return parsed && [parsed.code, parsed.route];
 };
 
 describe('a code typed the way people type it', () => {
@@ -48,8 +48,8 @@ describe('a code typed the way people type it', () => {
     ['msg -73', -73, 'bare-msg'],
     ['msg=-73', -73, 'bare-msg'],
     ['msg：−73', -73, 'bare-msg'],
-  ])('%s is the code %i by the route %s', (query, code, via) => {
-    expect(read(query)).toEqual([code, via]);
+  ])('%s is the code %i by the route %s', (query, code, route) => {
+    expect(read(query)).toEqual([code, route]);
   });
 
   test.each([

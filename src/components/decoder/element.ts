@@ -124,9 +124,9 @@ class DecoderElement extends HTMLElement {
     const button = (event.target as Element).closest('button');
     const data = button?.dataset;
     if (!data) return;
-    if (data['example'] !== undefined) this.#fill(data['example']);
+    if (data['example'] !== undefined) this.#setInput(data['example']);
     else if (data['clear'] !== undefined) {
-      this.#fill('');
+      this.#setInput('');
       this.#input.focus();
     } else if (data['share'] !== undefined) {
       void this.#dialog.open({ kind: 'paste', paste: this.#input.value, records: this.#records });
@@ -139,7 +139,7 @@ class DecoderElement extends HTMLElement {
   };
 
   /** Puts text into the textarea (an example, a share link, or nothing) and decodes it. */
-  #fill(text: string): void {
+  #setInput(text: string): void {
     this.#pendingPaste = null;
     this.#input.value = text;
     this.#decodeNow();
@@ -164,7 +164,7 @@ class DecoderElement extends HTMLElement {
     this.#notice.hidden = notes.length === 0;
     this.#original.hidden = shared.original === null;
     this.#original.querySelector('pre')!.textContent = shared.original ?? '';
-    this.#fill(shared.text);
+    this.#setInput(shared.text);
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import { ACTIONS, TABLE_NAMES, type TableSlug } from '../../lib/catalog/index.ts';
 import { summarize } from '../../lib/decode/index.ts';
+import { NO_TABLE, inNoTable, notOnRoute } from '../../lib/words.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from '../../lib/decode/types.ts';
 import { actionUrl } from '../../lib/urls.ts';
 
@@ -12,7 +13,7 @@ import { actionUrl } from '../../lib/urls.ts';
 export type Child = Node | string | null | undefined | false | Child[];
 
 /** Replaces an element's children: strings become text nodes, lists are flattened, empty values skipped. */
-function fill<E extends Element>(element: E, ...children: Child[]): E {
+function setChildren<E extends Element>(element: E, ...children: Child[]): E {
   element.replaceChildren();
   const append = (list: Child[]): void => {
     for (const child of list) {
@@ -24,7 +25,7 @@ function fill<E extends Element>(element: E, ...children: Child[]): E {
   return element;
 }
 
-/** Creates an element with attributes and children (as `fill` takes them). */
+/** Creates an element with attributes and children (as `setChildren` takes them). */
 function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes?: Record<string, string> | null,
@@ -32,7 +33,7 @@ function h<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes ?? {})) element.setAttribute(name, value);
-  return fill(element, ...children);
+  return setChildren(element, ...children);
 }
 
 /**
@@ -47,13 +48,14 @@ const EXCERPT = 300;
 
 /** The start of a pasted text as code, saying how much was left out. */
 const excerpt = (text: string): HTMLElement =>
-  code(
+  mono(
     text.length > EXCERPT
       ? `${text.slice(0, EXCERPT)}…（残り ${number(text.length - EXCERPT)} 文字）`
       : text,
   );
 
-const code = (value: unknown): HTMLElement => h('code', null, String(value));
+/** A value in monospace (a `<code>` element): a code, a path, a pasted text. */
+const mono = (value: unknown): HTMLElement => h('code', null, String(value));
 
 /**
  * Copies text with the Clipboard API (every https or localhost page has it); false when the
@@ -93,8 +95,8 @@ function rowLink(
   attributes?: Record<string, string>,
 ): HTMLElement {
   return row.table && row.url
-    ? h('a', { ...attributes, href: row.url }, code(row.code), ` ${TABLE_NAMES[row.table]}`)
-    : code(row.code);
+    ? h('a', { ...attributes, href: row.url }, mono(row.code), ` ${TABLE_NAMES[row.table]}`)
+    : mono(row.code);
 }
 
 /** A lead-in and a list of links to rows with their descriptions; nothing for no rows. */
@@ -190,7 +192,7 @@ function recordBody(record: DecodedRecord, options: ResultOptions): HTMLElement 
               null,
               record.code === null
                 ? 'コードが見つかりません。'
-                : `コード ${record.code} は${elsewhere.length > 0 ? '、この届き方で引く表には' : 'どの表にも'}ありません。`,
+                : (elsewhere.length > 0 ? notOnRoute : inNoTable)(`コード ${record.code}`),
             ),
             rowList('ほかの届き方の表にある同じ番号：', 'decoder-elsewhere', elsewhere),
             range && h('p', null, '範囲：', rowLink(range), `（${range.description}）`),
@@ -207,7 +209,7 @@ function recordBody(record: DecodedRecord, options: ResultOptions): HTMLElement 
         ],
       ),
       fact('err_type', errType && errTypeLine(errType)),
-      fact('エンドポイント', endpoint && code(endpoint)),
+      fact('エンドポイント', endpoint && mono(endpoint)),
       fact('メッセージ（原文）', message !== null && excerpt(message)),
       fact('入力', excerpt(record.input)),
     ),
@@ -215,25 +217,29 @@ function recordBody(record: DecodedRecord, options: ResultOptions): HTMLElement 
 }
 
 /**
- * One record: in full as an `<article>` when it is the only result, or folded into a
- * `<details>`. Its title gives the line and the code found in it (and, folded, the best row).
+ * One record: in full as an `<article>` when it is the only result, or collapsed into a
+ * `<details>`. Its title gives the line and the code found in it (and, collapsed, the best row).
  */
-function recordView(record: DecodedRecord, folded: boolean, options: ResultOptions): HTMLElement {
+function recordView(
+  record: DecodedRecord,
+  collapsed: boolean,
+  options: ResultOptions,
+): HTMLElement {
   const { line, error, code: value } = record;
-  const best = folded && record.candidates[0];
+  const best = collapsed && record.candidates[0];
   const found = error ? ['読み取れません'] : [value !== null && `コード ${value}`];
   const view = h(
-    folded ? 'details' : 'article',
+    collapsed ? 'details' : 'article',
     { class: 'decoder-record', 'data-record': '' },
     h(
-      folded ? 'summary' : 'h3',
+      collapsed ? 'summary' : 'h3',
       null,
       [`${line} 行目`, ...found].filter(Boolean).join(' · '),
       best && ` → ${best.code} ${best.tableName}：${best.description}`,
     ),
-    !folded && recordBody(record, options),
+    !collapsed && recordBody(record, options),
   );
-  // A folded body is built when first opened, which keeps a 10,000-line paste's first paint
+  // A collapsed body is built when first opened, which keeps a 10,000-line paste's first paint
   // small (an article never toggles).
   view.addEventListener('toggle', () => view.append(recordBody(record, options)), {
     once: true,
@@ -300,11 +306,7 @@ function summaryView(
           codes
             .slice(0, SUMMARY_ROWS)
             .map((entry) =>
-              row('td', [
-                rowLink(entry),
-                number(entry.count),
-                entry.description ?? 'どの表にもありません',
-              ]),
+              row('td', [rowLink(entry), number(entry.count), entry.description ?? NO_TABLE]),
             ),
         ),
       ),
@@ -331,7 +333,7 @@ function summaryView(
 /**
  * The results of one run into `output`: `records` grows as the run decodes, and each call of
  * the function returned redraws them (`done` once all are in). One record is shown in full;
- * more get the summary first, then the record details folded and paged.
+ * more get the summary first, then the record details collapsed and paged.
  */
 export function resultView(
   output: HTMLOutputElement,
@@ -356,7 +358,7 @@ export function resultView(
 
   return (done, context = 0) => {
     if (done && records.length < 2) {
-      fill(
+      setChildren(
         output,
         notice,
         records[0] ? recordView(records[0], false, options) : errorLine('コードが見つかりません。'),
@@ -367,14 +369,14 @@ export function resultView(
     if (records.length === 0) return;
     // The first draw with records puts the sections in place; later ones refill them.
     if (!summary.isConnected) {
-      fill(
+      setChildren(
         output,
         notice,
         summary,
         h('section', { class: 'decoder-details' }, h('h3', null, 'レコードの詳細'), list, more),
       );
     }
-    fill(summary, summaryView(records, done, options.weight, context));
+    setChildren(summary, summaryView(records, done, options.weight, context));
     showMore((shown > 0 || done ? PAGE : FIRST_PAGE) - shown);
   };
 }

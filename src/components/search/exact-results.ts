@@ -9,20 +9,11 @@
  * This module, its styles and its data load when the search box first opens, never with the
  * page; the decoder's code loads only for a paste (`paste.ts`).
  */
-import type { Via } from '../../lib/classify/rank.ts';
 import type { LookupData } from '../../lib/search/data.ts';
 import { exactLookup, looksLikePaste, type ExactLookup } from '../../lib/search/index.ts';
 import stylesUrl from './search.css?url';
 import { el, link, rowItem } from './dom.ts';
-
-/** How the route a query names is said above its rows. */
-const ROUTE_WORDS: Partial<Record<Via, string>> = {
-  'bare-code': '番号',
-  ret: 'ret',
-  'wechat-body': 'errcode（ウィーチャットの応答）',
-  'qq-oauth-body': 'error（QQ OAuth の応答）',
-  'bare-msg': 'msg の値',
-};
+import { ROUTE_WORDS, inNoTable, notOnRoute } from '../../lib/words.ts';
 
 /** The lookup's data and styles, loaded once per page. */
 let loading: Promise<LookupData | null> | undefined;
@@ -56,12 +47,12 @@ function group(caption: string, items: readonly HTMLLIElement[]): Node[] {
 
 /** What the box shows for one code: its rows, or what is known of a number no row has. */
 function lookupView({ query, candidates, elsewhere, numberUrl, otherSign }: ExactLookup) {
-  const name = `${ROUTE_WORDS[query.via] ?? ''} ${query.code}`;
+  const name = `${ROUTE_WORDS[query.route].short} ${query.code}`;
   const status = candidates.length
     ? `${name} に一致する行：${candidates.length} 件`
     : elsewhere.length
-      ? `${name} で届く表にこの番号はありません。`
-      : `${name} はどの表にもありません。`;
+      ? notOnRoute(name)
+      : inNoTable(name);
   const items = (rows: ExactLookup['candidates']) => rows.map((row) => rowItem(row));
   return {
     status,

@@ -7,7 +7,8 @@
  */
 import { catalogFromCompact, type CompactCatalog } from '../../lib/catalog/compact.ts';
 import type { Catalog } from '../../lib/catalog/index.ts';
-import { RECORD_FORMS, decode } from '../../lib/decode/index.ts';
+import { decode } from '../../lib/decode/index.ts';
+import { RECORD_FORM_WORDS } from '../../lib/words.ts';
 import { decoderUrl } from '../../lib/urls.ts';
 import { shareFragment } from '../../lib/share/fragment.ts';
 import type { PasteReading, PasteRequest } from './paste.ts';
@@ -22,7 +23,7 @@ function read(text: string): PasteReading {
   const form = (found ?? records.find((record) => record.form))?.form;
   return {
     records: records.length,
-    form: form ? RECORD_FORMS[form] : null,
+    form: form ? RECORD_FORM_WORDS[form] : null,
     best: best
       ? { tableName: best.tableName, code: best.code, url: best.url, description: best.description }
       : null,

@@ -1,9 +1,9 @@
 /**
- * The words around the vocabulary, for the pages and the JSON export: what each action means
- * and how each arrival looks. Kept apart from `vocabulary.ts` so the decoder's browser bundle
- * carries only the labels it shows.
+ * What each action means, for the pages and the JSON export. Kept apart from `vocabulary.ts`
+ * (and from `src/lib/words.ts`) so the decoder's browser bundle carries only the labels it
+ * shows.
  */
-import type { ActionSlug, Arrival } from './vocabulary.ts';
+import type { ActionSlug } from './vocabulary.ts';
 
 /** What each action class means, in a sentence, and its English name. */
 export const ACTION_GUIDES = {
@@ -48,24 +48,3 @@ export const ACTION_GUIDES = {
     summary: '範囲または包み（エンベロープ）を示す行です。msg の中の個別コードを参照します。',
   },
 } as const satisfies Record<ActionSlug, { en: string; summary: string }>;
-
-/** How the codes of a table reach the caller, in words. */
-export const ARRIVALS = {
-  ret: { label: 'レスポンスの ret', en: 'in ret' },
-  'msg-of-10000': {
-    label: 'ret: -10000 の msg の先頭',
-    en: 'at the start of msg in a ret -10000 response',
-  },
-  'msg-of-20000': {
-    label: 'ret: -20000 の msg の先頭',
-    en: 'at the start of msg in a ret -20000 response',
-  },
-  'qq-oauth-body': {
-    label: 'QQ OAuth の応答 {"error": …}',
-    en: 'in a raw QQ OAuth body {"error": …}',
-  },
-  'wechat-body': {
-    label: 'ウィーチャットの応答 {"errcode": …}',
-    en: 'in a raw WeChat body {"errcode": …}',
-  },
-} as const satisfies Record<Arrival, { label: string; en: string }>;

@@ -8,10 +8,10 @@ import {
   ACTIONS,
   TABLE_SLUGS,
   type ActionSlug,
-  type Arrival,
   type ErrType,
   type Layer,
   type Platform,
+  type TableRoute,
   type TableSlug,
 } from './vocabulary.ts';
 
@@ -39,7 +39,8 @@ export interface Table {
   readonly layer: Layer;
   readonly platform: Platform | undefined;
   readonly endpoint: string | undefined;
-  readonly arrives: readonly Arrival[];
+  /** The routes by which its codes reach the caller. */
+  readonly arrives: readonly TableRoute[];
   readonly ranges: readonly Range[];
   readonly rows: readonly Row[];
 }

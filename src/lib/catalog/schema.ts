@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { ACTION_SLUGS, ARRIVAL_KINDS, LAYERS, PLATFORMS } from './vocabulary.ts';
+import { ACTION_SLUGS, LAYERS, PLATFORMS, TABLE_ROUTES } from './vocabulary.ts';
 
 const layers = Object.keys(LAYERS) as [keyof typeof LAYERS, ...(keyof typeof LAYERS)[]];
 const platforms = Object.keys(PLATFORMS) as [keyof typeof PLATFORMS, ...(keyof typeof PLATFORMS)[]];
@@ -61,8 +61,8 @@ export const tableSchema = z
     platform: z.enum(platforms).optional(),
     /** The endpoint path for tables that belong to one endpoint (the share tables). */
     endpoint: z.string().startsWith('/').optional(),
-    /** How its codes reach the caller. */
-    arrives: z.array(z.enum(ARRIVAL_KINDS)).min(1),
+    /** The routes by which its codes reach the caller (see `ROUTES`). */
+    arrives: z.array(z.enum(TABLE_ROUTES)).min(1),
     /** This site's search words for the table (see `keywordsSchema`); default none. */
     keywords: keywordsSchema.optional(),
     /** Ranges announced by rows of this table (logic table only); default none. */

@@ -53,18 +53,49 @@ export const ACTIONS = {
 export type ActionSlug = keyof typeof ACTIONS;
 export const ACTION_SLUGS = Object.keys(ACTIONS) as [ActionSlug, ...ActionSlug[]];
 
-/** How the codes of a table reach the caller (described in words in `guides.ts`). */
-export const ARRIVAL_KINDS = [
+/**
+ * How a code reaches the caller: its route. One word for one idea everywhere — the tables'
+ * YAML (`arrives`), the pages, the decoder's records, the search box, the command line. The
+ * first five are the documented routes a table's codes arrive by (`TABLE_ROUTES`); the last two
+ * are what the decoder knows of a code pasted without its response: a bare code (any route) or
+ * a bare msg value (inside the msg of one of the envelopes). Which tables each route reaches,
+ * in which order, is `routeTables` (`src/lib/classify/routes.ts`); each route's words are in
+ * `src/lib/words.ts`.
+ */
+export const ROUTES = [
+  'ret',
+  'msg-of-10000',
+  'msg-of-20000',
+  'qq-oauth-body',
+  'wechat-body',
+  'bare-code',
+  'bare-msg',
+] as const;
+export type Route = (typeof ROUTES)[number];
+
+/** The routes a table's codes can be documented to arrive by (a table's `arrives`). */
+export const TABLE_ROUTES = [
   'ret',
   'msg-of-10000',
   'msg-of-20000',
   'qq-oauth-body',
   'wechat-body',
 ] as const;
-export type Arrival = (typeof ARRIVAL_KINDS)[number];
+export type TableRoute = (typeof TABLE_ROUTES)[number];
 
-/** The envelopes of the logic layer: `ret` values whose `msg` carries a platform code. */
-export const ENVELOPES = { [-10000]: 'msg-of-10000', [-20000]: 'msg-of-20000' } as const;
+/**
+ * The envelopes: the logic layer's `ret` values whose `msg` carries a platform's own code
+ * (DESIGN §2), with the route that code takes and the platform it comes from.
+ */
+export const ENVELOPES = {
+  [-10000]: { route: 'msg-of-10000', platform: 'qq' },
+  [-20000]: { route: 'msg-of-20000', platform: 'wechat' },
+} as const satisfies Record<number, { route: Route; platform: Platform }>;
+export type EnvelopeCode = keyof typeof ENVELOPES;
+
+/** The envelope a `ret` announces, or undefined for a `ret` that is not one. */
+export const envelopeOf = (ret: number) =>
+  ret === -10000 || ret === -20000 ? { code: ret as EnvelopeCode, ...ENVELOPES[ret] } : undefined;
 
 /**
  * The eight tables, by slug, with their short names (for the sidebar, badges and cross-links),

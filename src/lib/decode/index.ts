@@ -2,39 +2,38 @@
  * The decoder (DESIGN §3): a paste → records → the rows that explain each one. The browser's
  * decoder widget calls `decodeChunks` (or `decode`) on a paste, `src/cli/decode.ts` pushes the
  * lines of a stream into a `PasteDecoder`: one splitting rule (`split.ts`), one parser
- * (`parse.ts`). The ranking rule lives in `classify/rank.ts`.
+ * (`parse.ts`), which finds each record's route and code. The tables a route reaches and the
+ * ranking live in `src/lib/classify`, the words in `src/lib/words.ts`.
  */
-import {
-  ENVELOPES,
-  ERR_TYPES,
-  type Catalog,
-  type ErrType,
-  type Row,
-  type TableSlug,
-} from '../catalog/index.ts';
+import { envelopeOf, impliedErrType, type Catalog, type Row } from '../catalog/index.ts';
+import { remember } from '../catalog/memo.ts';
 import { rangeOf } from '../classify/index.ts';
-import { candidate, nearestRows, rankCandidates, type Via } from '../classify/rank.ts';
+import { nearestRows } from '../classify/nearest.ts';
+import { rankRows, type RankedRow } from '../classify/rank.ts';
+import { rangesApply } from '../classify/routes.ts';
 import { codeUrl } from '../urls.ts';
+import {
+  ERR_TYPES,
+  TABLE_NAMES,
+  type ErrType,
+  type Route,
+  type TableSlug,
+} from '../catalog/vocabulary.ts';
+import { UNREADABLE, errTypeNote, reasonText } from '../words.ts';
 import { foldChars } from './normalize.ts';
-import { NO_CODE, parseRecords, type ParsedRecord } from './parse.ts';
+import { parseRecords, type ParsedRecord } from './parse.ts';
 import { LineReader, RecordSplitter, keepShape, type RawRecord } from './split.ts';
-import type { Candidate, DecodedRecord, ErrTypeCheck, RecordForm, RowRef } from './types.ts';
+import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from './types.ts';
 
 export type * from './types.ts';
-export { lookupTables, type Via } from '../classify/rank.ts';
 export { LineReader, RecordSplitter, splitRecords, MAX_LINE, type RawRecord } from './split.ts';
 
-/** Each record form in words, as the widget and the command line name it. */
-export const RECORD_FORMS: Record<RecordForm, string> = {
-  'msdk-response': 'MSDK の応答',
-  'wechat-body': 'ウィーチャットの応答',
-  'qq-oauth-body': 'QQ OAuth の応答',
-  pairs: 'key=value の組',
-  'bare-code': 'コードのみ',
-  'bare-msg': 'msg の値',
-};
-
-/** References already made: a row's never changes, and a log repeats few rows. */
+/**
+ * References already made: a row's never changes, and a log repeats few rows. Remembered, as
+ * the err_type checks are, because objects made afresh for every record all die at the next
+ * garbage collection and V8 then drops the optimised code that expected their shape: without
+ * this, a decode after a full collection took 52–97 ms instead of 40–50 (10,000 lines, bench).
+ */
 const rowRefs = new WeakMap<Row, RowRef>();
 
 /** A reference to one row, for an envelope, a range or a nearby code. */
@@ -42,11 +41,19 @@ function rowRef(row: Row): RowRef {
   let ref = rowRefs.get(row);
   if (!ref) {
     const { table, code, description } = row;
-    ref = Object.freeze({ table, code, url: codeUrl(table, code), description });
-    rowRefs.set(row, ref);
+    rowRefs.set(row, (ref = { table, code, url: codeUrl(table, code), description }));
   }
   return ref;
 }
+
+/** A ranked row as the decoder shows it: the row, its page, its err_type, the reason in words. */
+const candidate = ({ row, reason }: RankedRow): Candidate => ({
+  ...row,
+  tableName: TABLE_NAMES[row.table],
+  url: codeUrl(row.table, row.code),
+  errType: impliedErrType(row),
+  reason: reasonText(reason),
+});
 
 /** The first endpoint path of the catalog's tables found in a text, as a whole path. */
 function endpointIn(catalog: Catalog, text: string | undefined): string | null {
@@ -59,74 +66,35 @@ function endpointIn(catalog: Catalog, text: string | undefined): string | null {
   return null;
 }
 
-/** Checks already made, per best candidate (candidates are shared) and err_type value. */
-const checks = new WeakMap<Candidate, Map<number, ErrTypeCheck>>();
-const uncheckable = new Map<number, ErrTypeCheck>();
-
 /** The err_type of a response, explained and compared with the best candidate's implied one. */
-function checkErrType(value: number | null, top: Candidate | undefined): ErrTypeCheck | null {
+function checkErrType(
+  catalog: Catalog,
+  value: number | null,
+  top: Candidate | undefined,
+): ErrTypeCheck | null {
   if (value === null) return null;
-  let made = top ? checks.get(top) : uncheckable;
-  if (!made) checks.set(top as Candidate, (made = new Map<number, ErrTypeCheck>()));
-  let check = made.get(value);
-  if (!check) {
-    if (made.size > 64) made.clear();
-    made.set(value, (check = Object.freeze(makeCheck(value, top))));
-  }
-  return check;
+  return remember(catalog, `err_type ${value} ${top?.table} ${top?.code}`, () => {
+    const implied = top?.errType ?? null;
+    return {
+      value,
+      meaning: ERR_TYPES[value as ErrType] ?? null,
+      implied,
+      agrees: implied === null ? null : value === implied,
+      note: errTypeNote(value, top),
+    };
+  });
 }
 
-function makeCheck(value: number, top: Candidate | undefined): ErrTypeCheck {
-  const meaning: string | null = ERR_TYPES[value as ErrType] ?? null;
-  const implied = top?.errType ?? null;
-  const agrees = implied === null ? null : value === implied;
-  const said = `err_type ${value}（${meaning ?? '資料に定義のない値'}）。`;
-  const note = !top
-    ? `${said}照合できる行がありません。`
-    : implied === null
-      ? `${said}最上位候補は err_type を示さない行です。`
-      : `${said}最上位候補 ${top.table} ${top.code} の示す ${implied}（${ERR_TYPES[implied]}）と${agrees ? '一致します。' : '一致しません。推奨処理も確認してください。'}`;
-  return { value, meaning, implied, agrees, note };
-}
-
-/** Candidate lists by route, endpoint and code, per catalog (numbers hash fastest). */
-const candidateLists = new WeakMap<
-  Catalog,
-  Map<Via, Map<string | null, Map<number, readonly Candidate[]>>>
->();
-
-/** `rankCandidates`, remembered: a log repeats few (route, endpoint, code). */
+/** The candidates of a code along a route: `rankRows`, in the decoder's words. */
 function candidatesOf(
   catalog: Catalog,
   code: number,
-  via: Via,
+  route: Route,
   endpoint: string | null,
 ): readonly Candidate[] {
-  let byVia = candidateLists.get(catalog);
-  if (!byVia)
-    candidateLists.set(
-      catalog,
-      (byVia = new Map<Via, Map<string | null, Map<number, readonly Candidate[]>>>()),
-    );
-  let byEndpoint = byVia.get(via);
-  if (!byEndpoint)
-    byVia.set(via, (byEndpoint = new Map<string | null, Map<number, readonly Candidate[]>>()));
-  let byCode = byEndpoint.get(endpoint);
-  if (!byCode) byEndpoint.set(endpoint, (byCode = new Map<number, readonly Candidate[]>()));
-  let list = byCode.get(code);
-  if (!list) {
-    if (byCode.size > 4096) byCode.clear();
-    byCode.set(code, (list = rankCandidates(catalog, code, { via, endpoint })));
-  }
-  return list;
-}
-
-/** Per catalog, the test of a context line naming one of its endpoints (one function). */
-const hints = new WeakMap<Catalog, (text: string) => boolean>();
-function hintOf(catalog: Catalog): (text: string) => boolean {
-  let hint = hints.get(catalog);
-  if (!hint) hints.set(catalog, (hint = (text) => endpointIn(catalog, text) !== null));
-  return hint;
+  return remember(catalog, `candidates ${route} ${endpoint} ${code}`, () =>
+    rankRows(catalog, code, { route, endpoint }).map(candidate),
+  );
 }
 
 /** A record that yielded no code to look up, with why. */
@@ -158,42 +126,28 @@ function lookUp(
   parsed: ParsedRecord,
   hint?: string,
 ): DecodedRecord {
-  const { kind, ret, msgCode, message } = parsed;
-  // The route the code took, and the code to look up along it.
-  const envelope = kind === 'msdk' && (ret === -10000 || ret === -20000) ? ret : null;
-  const via =
-    kind === 'msdk'
-      ? envelope === null
-        ? 'ret'
-        : ENVELOPES[envelope]
-      : kind === 'wechat'
-        ? 'wechat-body'
-        : kind === 'qq-oauth'
-          ? 'qq-oauth-body'
-          : parsed.form === 'bare-msg'
-            ? 'bare-msg'
-            : 'bare-code';
-  const code = kind === 'msdk' ? (envelope === null ? ret : (msgCode ?? envelope)) : parsed.code;
-  if (parsed.error !== null || code === null) {
-    return unread(raw, parsed.error ?? NO_CODE);
+  const { route, code, ret, msgCode, message } = parsed;
+  if (parsed.error !== null || code === null || route === null) {
+    return unread(raw, parsed.error ?? UNREADABLE.noCode);
   }
   const endpoint = endpointIn(catalog, raw.text) ?? endpointIn(catalog, hint);
-  const envelopeRow = envelope === null ? undefined : catalog.row('logic', envelope);
+  const envelope = ret === null ? undefined : envelopeOf(ret);
+  const envelopeRow = envelope && catalog.row('logic', envelope.code);
   const candidates =
     envelopeRow && msgCode === null
       ? // An envelope whose msg has no code: the envelope row itself is the one candidate.
-        [candidate(envelopeRow, `msg にコードがないため、包み ret: ${envelope} の行を示します`)]
-      : candidatesOf(catalog, code, via, endpoint);
+        [candidate({ row: envelopeRow, reason: { kind: 'envelope', code: envelopeRow.code } })]
+      : candidatesOf(catalog, code, route, endpoint);
   const none = candidates.length === 0;
-  // A range is a logic-layer notion: it applies to codes that arrive as ret (or bare), not to
-  // a platform's own code inside an envelope or a raw platform body.
-  const range = none && (via === 'ret' || via.startsWith('bare')) ? rangeOf(catalog, code) : null;
+  // A range is the logic layer's notion: for a ret (or a code pasted alone), never for a
+  // platform's own code inside an envelope or a raw platform body.
+  const range = none && rangesApply(route) ? rangeOf(catalog, code) : null;
   const rangeRow = range && catalog.row(range.table, range.code);
   return {
     line: raw.line,
     input: raw.input,
     form: parsed.form,
-    route: via,
+    route,
     ret,
     code,
     message,
@@ -201,11 +155,11 @@ function lookUp(
     endpoint,
     candidates,
     range: rangeRow ? rowRef(rangeRow) : null,
-    nearest: none ? nearestRows(catalog, code, via).map(rowRef) : [],
+    nearest: none ? nearestRows(catalog, code, route).map(rowRef) : [],
     // Candidates are exact matches in the tables this route reaches; a table reached some other
     // way may still have the number, which is worth saying (never ranking).
     elsewhere: none ? catalog.rowsWithCode(code).map(rowRef) : [],
-    errType: checkErrType(parsed.errType, candidates[0]),
+    errType: checkErrType(catalog, parsed.errType, candidates[0]),
     error: null,
   };
 }
@@ -239,9 +193,9 @@ export function decodeRecord(
 ): DecodedRecord {
   try {
     const [parsed] = parseRecords(raw);
-    return parsed ? lookUp(catalog, raw, parsed) : unread(raw, NO_CODE);
+    return parsed ? lookUp(catalog, raw, parsed) : unread(raw, UNREADABLE.noCode);
   } catch {
-    return unread(raw, 'この行は読み取れませんでした。');
+    return unread(raw, UNREADABLE.failed);
   }
 }
 
@@ -265,7 +219,7 @@ export class PasteDecoder {
 
   constructor(catalog: Catalog) {
     this.#catalog = catalog;
-    this.#splitter = new RecordSplitter(hintOf(catalog));
+    this.#splitter = new RecordSplitter((text) => endpointIn(catalog, text) !== null);
     keepShape(this);
   }
 
@@ -312,12 +266,15 @@ export class PasteDecoder {
       // A JSON with none of the keys says more than anything else; else the earliest line.
       const fallback = this.#fallback;
       const first = this.#splitter.firstContext;
-      if (fallback && (!first || fallback.error !== NO_CODE || fallback.raw.line < first.line)) {
+      if (
+        fallback &&
+        (!first || fallback.error !== UNREADABLE.noCode || fallback.raw.line < first.line)
+      ) {
         this.#empty -= fallback.raw.lastLine - fallback.raw.line + 1;
         out.push(unread(fallback.raw, fallback.error));
       } else if (first) {
         this.#splitter.uncount();
-        out.push(unread(first, NO_CODE));
+        out.push(unread(first, UNREADABLE.noCode));
       }
       this.#records += out.length;
     }
@@ -336,7 +293,7 @@ export class PasteDecoder {
       }
       if (records === null) {
         this.#empty += raw.lastLine - raw.line + 1;
-        this.#fallback ??= { raw, error: parseRecords(raw)[0]?.error ?? NO_CODE };
+        this.#fallback ??= { raw, error: parseRecords(raw)[0]?.error ?? UNREADABLE.noCode };
         this.#hint = endpointIn(this.#catalog, raw.text) ? raw.text : hint;
         continue;
       }

@@ -18,21 +18,24 @@
  * A record with none of these is context (`context: true`), unless it holds a response that
  * cannot be read: JSON cut off, or a `ret` that is not an integer.
  */
+import { envelopeOf, type Route } from '../catalog/vocabulary.ts';
+import { UNREADABLE } from '../words.ts';
 import { foldChars } from './normalize.ts';
 import type { RecordForm } from './types.ts';
 import { findObjects, keepShape, type RawRecord } from './split.ts';
 
-/** What kind of body a code was found in. */
-type BodyKind = 'msdk' | 'wechat' | 'qq-oauth';
-
 /** A record read, before its code is looked up. */
 export interface ParsedRecord {
   readonly form: RecordForm | null;
-  readonly kind: BodyKind | null;
+  /** How the code reached the caller: it decides the tables the code is looked up in. */
+  readonly route: Route | null;
   readonly ret: number | null;
   /** The code at the start of the message (the envelope's inner code for an MSDK response). */
   readonly msgCode: number | null;
-  /** The code itself for a WeChat or QQ OAuth body, or a bare code or msg value. */
+  /**
+   * The code to look up along the route: `ret`, the code in an envelope's msg (or the
+   * envelope's own when its msg has none), a WeChat or QQ OAuth body's code, a bare code.
+   */
   readonly code: number | null;
   readonly message: string | null;
   readonly errType: number | null;
@@ -49,7 +52,7 @@ export interface ParsedRecord {
 /** A record with nothing found, to spread the findings over. */
 const EMPTY: ParsedRecord = {
   form: null,
-  kind: null,
+  route: null,
   ret: null,
   msgCode: null,
   code: null,
@@ -59,23 +62,6 @@ const EMPTY: ParsedRecord = {
   context: false,
   span: null,
 };
-
-/** The error of a record with no recognisable code. */
-export const NO_CODE =
-  'エラーコードが見つかりません。ret・errcode・error を含む応答、ログ、または -303 のようなコードを貼り付けてください。';
-/** The error of a record whose JSON is cut off. */
-const TRUNCATED = 'JSON が途中で切れています。応答の全体（閉じ括弧 } まで）を貼り付けてください。';
-/** The error of a line longer than the decoder reads, whose JSON is still open where it stops. */
-const TOO_LONG =
-  '行が長すぎるため先頭の約 200 万文字を読みましたが、JSON が閉じていません。応答の部分を貼り付けてください。';
-/** The error of a record whose JSON holds none of the keys a code is read from. */
-const NO_KEYS = 'JSON に ret・errcode・error のどれもありません。';
-
-/** The error of a code key whose value is not an integer, naming the value. */
-function notInteger(key: string, shown: string): string {
-  const value = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
-  return `${key} の値 ${value} は整数ではないため、エラーコードとして読めません。`;
-}
 
 /** A JSON value as a message: text as it is, a number written out. */
 const asMessage = (value: unknown): string | null =>
@@ -170,13 +156,13 @@ function keyOf(key: string): Key | undefined {
 }
 
 /**
- * The bodies a code comes in, tried in this order: kind, form as JSON, the key of the code,
- * then the keys of the message in order of preference.
+ * The bodies a code comes in, tried in this order: form as JSON, the key of the code, then
+ * the keys of the message in order of preference.
  */
 const BODIES = [
-  ['msdk', 'msdk-response', 'ret', ['msg']],
-  ['wechat', 'wechat-body', 'errcode', ['errmsg', 'msg']],
-  ['qq-oauth', 'qq-oauth-body', 'error', ['error_description', 'msg', 'errmsg']],
+  ['msdk-response', 'ret', ['msg']],
+  ['wechat-body', 'errcode', ['errmsg', 'msg']],
+  ['qq-oauth-body', 'error', ['error_description', 'msg', 'errmsg']],
 ] as const;
 
 /** What reading found: responses, or why there are none. */
@@ -199,14 +185,14 @@ const NOTHING: Reading = { found: [], bad: null, sawJson: false, truncated: fals
 function readBody(fields: Fields, depth: number, messageKeys = 3): ParsedRecord | string | null {
   const errType = toInt(plain(fields.err_type));
   let bad: string | null = null;
-  for (const [kind, form, codeKey, keys] of BODIES) {
+  for (const [form, codeKey, keys] of BODIES) {
     const raw = fields[codeKey];
     if (raw === undefined) continue;
     const code = toInt(plain(raw));
     if (code === null) {
       // `error` is also a word of many logs and APIs: only QQ OAuth's shape makes it a code.
       if (codeKey !== 'error' || fields.error_description !== undefined) {
-        bad ??= notInteger(codeKey, shown(raw));
+        bad ??= UNREADABLE.notInteger(codeKey, shown(raw));
       }
       continue;
     }
@@ -214,17 +200,20 @@ function readBody(fields: Fields, depth: number, messageKeys = 3): ParsedRecord 
     let value: unknown;
     for (const key of keys.slice(0, messageKeys)) value ??= plain(fields[key]);
     const message = asMessage(value);
-    return kind === 'msdk'
-      ? {
-          ...EMPTY,
-          form,
-          kind,
-          ret: code,
-          msgCode: codeOfMessage(message, depth),
-          message,
-          errType,
-        }
-      : { ...EMPTY, form, kind, code, message, errType };
+    if (form !== 'msdk-response') return { ...EMPTY, form, route: form, code, message, errType };
+    // An MSDK response: its code is `ret`, or, in an envelope, the code its msg starts with.
+    const msgCode = codeOfMessage(message, depth);
+    const envelope = envelopeOf(code);
+    return {
+      ...EMPTY,
+      form,
+      route: envelope?.route ?? 'ret',
+      ret: code,
+      code: envelope ? (msgCode ?? code) : code,
+      msgCode,
+      message,
+      errType,
+    };
   }
   return bad;
 }
@@ -511,7 +500,7 @@ function findSentence(text: string): ParsedRecord | null {
     if (!match) return null;
     const rest = text.slice(match.index + match[0].length);
     if (!NOT_A_CODE_END.test(rest) && !UNIT.test(rest)) {
-      return { ...EMPTY, form: 'bare-code', code: Number(match[1]) };
+      return { ...EMPTY, form: 'bare-code', route: 'bare-code', code: Number(match[1]) };
     }
   }
   return null;
@@ -561,7 +550,7 @@ function findBare(text: string, original: string): ParsedRecord | null {
   const trailing =
     (last >= 48 && last <= 57) || last === 34 || last === 39 ? TRAILING_CODE.exec(text) : null;
   if (trailing && isLogPrefix(text.slice(0, trailing.index + (trailing[1] ?? '').length))) {
-    return { ...EMPTY, form: 'bare-code', code: Number(trailing[3]) };
+    return { ...EMPTY, form: 'bare-code', route: 'bare-code', code: Number(trailing[3]) };
   }
   MSG_START.lastIndex = 0;
   for (let tries = 0; tries < 3; tries++) {
@@ -579,7 +568,7 @@ function findBare(text: string, original: string): ParsedRecord | null {
     let last = text.trimEnd().length;
     if (quote && text[last - 1] === quote) last--;
     const message = original.slice(start + quote.length, last);
-    return { ...EMPTY, form: 'bare-msg', code: Number(match[3]), message };
+    return { ...EMPTY, form: 'bare-msg', route: 'bare-msg', code: Number(match[3]), message };
   }
   return null;
 }
@@ -672,14 +661,15 @@ export function parseRecords(
   if (found.length > 1) return found;
   const [first] = found;
   if (first) return [unplaced(first)];
-  if (truncated) return [{ ...EMPTY, error: record.cut ? TOO_LONG : TRUNCATED }];
+  if (truncated)
+    return [{ ...EMPTY, error: record.cut ? UNREADABLE.tooLong : UNREADABLE.truncated }];
   if (bad !== null) return [{ ...EMPTY, error: bad }];
-  return [{ ...EMPTY, context: true, error: sawJson ? NO_KEYS : NO_CODE }];
+  return [{ ...EMPTY, context: true, error: sawJson ? UNREADABLE.noKeys : UNREADABLE.noCode }];
 }
 
 /** Reads one record: its first response, or why it has none. Never throws. */
 export function parseRecord(
   record: Pick<RawRecord, 'text' | 'original' | 'cut' | 'objects'>,
 ): ParsedRecord {
-  return parseRecords(record)[0] ?? { ...EMPTY, context: true, error: NO_CODE };
+  return parseRecords(record)[0] ?? { ...EMPTY, context: true, error: UNREADABLE.noCode };
 }

@@ -2,10 +2,13 @@
  * The decoder's output: one `DecodedRecord` per record found in a paste. The browser widget
  * and the CLI both render these; `--json` prints them as they are.
  */
-import type { ActionSlug, ErrType, TableSlug } from '../catalog/index.ts';
-import type { Via } from '../classify/rank.ts';
+import type { ActionSlug, ErrType, Route, TableSlug } from '../catalog/index.ts';
 
-/** The form a record was recognised as (named in words by `RECORD_FORMS`). */
+/**
+ * The syntax a record was written in (named in words by `RECORD_FORM_WORDS`): an MSDK, WeChat
+ * or QQ OAuth JSON body, key=value pairs (of any of them), a bare code or a bare msg value.
+ * How the code reached the caller is the record's `route`.
+ */
 export type RecordForm =
   'msdk-response' | 'wechat-body' | 'qq-oauth-body' | 'pairs' | 'bare-code' | 'bare-msg';
 
@@ -53,11 +56,11 @@ export interface DecodedRecord {
   readonly input: string;
   readonly form: RecordForm | null;
   /**
-   * How the looked-up code reached the caller (`ret`, inside `msg` of a -10000 or -20000
-   * response, a raw WeChat or QQ OAuth body, or a bare code or msg value), or null for a record
-   * that could not be read. It decides which tables are searched.
+   * How the looked-up code reached the caller (`ROUTES`: `ret`, inside `msg` of a -10000 or
+   * -20000 response, a raw WeChat or QQ OAuth body, or a bare code or msg value), or null for a
+   * record that could not be read. It decides which tables are searched.
    */
-  readonly route: Via | null;
+  readonly route: Route | null;
   /** The `ret` of an MSDK response, when there was one. */
   readonly ret: number | null;
   /** The code looked up in the tables. */

@@ -1,13 +1,13 @@
 /**
  * The data the search box loads when it opens (`/search/lookup.json`), written at build time
- * from the catalog. Every ranking in it comes from the classification (`rankCandidates`),
+ * from the catalog. Every ranking in it comes from the classification (`rankRows`),
  * computed here once per number and per route a query can name, so the browser only reads
  * lists and carries none of the catalog or classification code. (Those modules are also in
  * the decoder page's script; a second script importing them would split that bundle.)
  */
 import { TABLE_NAMES, type Catalog } from '../catalog/index.ts';
 import { compactCatalog, type CompactCatalog } from '../catalog/compact.ts';
-import { rankCandidates } from '../classify/rank.ts';
+import { rankRows } from '../classify/rank.ts';
 import { codeUrl, numberUrl } from '../urls.ts';
 import { QUERY_ROUTES, type QueryRoute } from './query.ts';
 
@@ -34,11 +34,9 @@ export interface LookupData {
 export function lookupData(catalog: Catalog): LookupData {
   const index = new Map(catalog.rows.map((row, n) => [row, n]));
   const tables = catalog.tables.map((table) => table.slug);
-  const ranked = (via: QueryRoute) =>
+  const ranked = (route: QueryRoute) =>
     catalog.numbers.map((code) =>
-      rankCandidates(catalog, code, { via }).map((candidate) =>
-        index.get(catalog.row(candidate.table, candidate.code)!)!,
-      ),
+      rankRows(catalog, code, { route }).map(({ row }) => index.get(row)!),
     );
   return {
     tables: tables.map((slug) => TABLE_NAMES[slug]),
@@ -48,7 +46,7 @@ export function lookupData(catalog: Catalog): LookupData {
       codeUrl(row.table, row.code),
     ]),
     numbers: catalog.numbers,
-    routes: Object.fromEntries(QUERY_ROUTES.map((via) => [via, ranked(via)])) as Record<
+    routes: Object.fromEntries(QUERY_ROUTES.map((route) => [route, ranked(route)])) as Record<
       QueryRoute,
       number[][]
     >,

@@ -39,11 +39,11 @@ export interface ExactLookup {
 const positions = new WeakMap<LookupData, Map<number, number>>();
 
 /** The rows a number may be by a route, best first (none for a number no table has). */
-function ranked(data: LookupData, code: number, via: CodeQuery['via']): LookupRow[] {
+function ranked(data: LookupData, code: number, route: CodeQuery['route']): LookupRow[] {
   let at = positions.get(data);
   if (!at) positions.set(data, (at = new Map(data.numbers.map((n, i) => [n, i]))));
   const position = at.get(code);
-  const rows = position === undefined ? [] : (data.routes[via][position] ?? []);
+  const rows = position === undefined ? [] : (data.routes[route][position] ?? []);
   return rows.map((n) => {
     const [table, rowCode, url] = data.rows[n]!;
     return {
@@ -59,8 +59,8 @@ function ranked(data: LookupData, code: number, via: CodeQuery['via']): LookupRo
 export function exactLookup(data: LookupData, query: string): ExactLookup | null {
   const parsed = readCodeQuery(query);
   if (!parsed) return null;
-  const { code, via } = parsed;
-  const candidates = ranked(data, code, via);
+  const { code, route } = parsed;
+  const candidates = ranked(data, code, route);
   const everywhere = ranked(data, code, 'bare-code');
   return {
     query: parsed,

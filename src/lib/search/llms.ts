@@ -5,7 +5,7 @@
  * catalog at build time, with every URL from `urls.ts` made absolute.
  */
 import { ACTIONS, LAYERS, TABLE_NAMES, impliedErrType, type Catalog } from '../catalog/index.ts';
-import { ARRIVALS } from '../catalog/guides.ts';
+import { ROUTE_WORDS } from '../words.ts';
 import type { TableSlug } from '../catalog/vocabulary.ts';
 import type { Topic } from '../catalog/topics.ts';
 import {
@@ -41,7 +41,7 @@ const line = (text: string) => text.replace(/\s+/g, ' ').trim();
 const arrivals = (catalog: Catalog, slug: TableSlug) =>
   catalog
     .table(slug)
-    .arrives.map((arrival) => ARRIVALS[arrival].label)
+    .arrives.map((route) => ROUTE_WORDS[route].label)
     .join('／');
 
 /** `/llms.txt`: the site, its tables, topics, decoder and data, as sections of links. */

@@ -3,9 +3,9 @@
  * `ret=-303`, `errcode 40001`, `msg -73`), a paste for the decoder (a response, a log line,
  * `key=value` pairs), or words for the text search? Pure: the search dialog, the `/search/`
  * page and the tests all call it. Characters are folded as the decoder folds a paste
- * (`foldChars`); which tables a prefix leads to is the classification's `Via`.
+ * (`foldChars`); which tables a prefix leads to is the route it names (`ROUTES`).
  */
-import type { Via } from '../classify/rank.ts';
+import type { Route } from '../catalog/vocabulary.ts';
 import { foldChars } from '../decode/normalize.ts';
 
 /** The words that may stand before a code, as they are matched (lower case, folded). */
@@ -17,7 +17,7 @@ export const CODE_PREFIXES = {
   code: 'bare-code',
   エラーコード: 'bare-code',
   コード: 'bare-code',
-} as const satisfies Record<string, Via>;
+} as const satisfies Record<string, Route>;
 export type CodePrefix = keyof typeof CODE_PREFIXES;
 
 /** The routes a query can name: a bare number's, and those of the prefixes. */
@@ -25,7 +25,7 @@ export type QueryRoute = (typeof CODE_PREFIXES)[CodePrefix];
 /** Every route a query can name, a bare number's first. */
 export const QUERY_ROUTES: readonly QueryRoute[] = [
   'bare-code',
-  ...new Set(Object.values(CODE_PREFIXES).filter((via) => via !== 'bare-code')),
+  ...new Set(Object.values(CODE_PREFIXES).filter((route) => route !== 'bare-code')),
 ];
 
 /** A query that is one code. */
@@ -35,7 +35,7 @@ export interface CodeQuery {
   /** The word typed before it (`ret`, `errcode`, …), or null for a bare number. */
   readonly prefix: CodePrefix | null;
   /** The route that word stands for, which decides the tables and their order. */
-  readonly via: QueryRoute;
+  readonly route: QueryRoute;
 }
 
 /**
@@ -60,7 +60,7 @@ export function readCodeQuery(query: string): CodeQuery | null {
   const code = Number(match[4]);
   if (!Number.isSafeInteger(code)) return null;
   const prefix = (match[2]?.toLowerCase() ?? null) as CodePrefix | null;
-  return { code, prefix, via: prefix ? CODE_PREFIXES[prefix] : 'bare-code' };
+  return { code, prefix, route: prefix ? CODE_PREFIXES[prefix] : 'bare-code' };
 }
 
 /** A JSON member (`"ret":`) or the start of a JSONP call (`callback( {`). */

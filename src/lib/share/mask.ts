@@ -31,7 +31,7 @@ export type MaskScope = 'paste' | 'message';
 /** What the allow-list lets a key's value be. */
 type Allowed = 'code' | 'message' | 'time' | 'word' | 'header';
 
-/** The harmless fields, by key folded to lower case without `_`, `-`, `.`, `@`, `$`. */
+/** The harmless fields, by key in its plain spelling: lower case, without `_`, `-`, `.`, `@`, `$`. */
 const ALLOWED: Record<string, Allowed> = {
   // The code fields: kept only when the value is an integer (an OAuth `code=` is a secret).
   ret: 'code',
@@ -70,7 +70,7 @@ const ALLOWED: Record<string, Allowed> = {
 };
 
 /** A key as the allow-list spells it. */
-const fold = (key: string) => key.toLowerCase().replace(/[-_.@$:\s]/g, '');
+const plainKey = (key: string) => key.toLowerCase().replace(/[-_.@$:\s]/g, '');
 
 /** Header names that are headers even without a `-` in them. */
 const ONE_WORD_HEADERS = new Set(
@@ -227,7 +227,7 @@ function maskPairs(text: string, scope: MaskScope, counter: Counter): string {
     const bare = groups['key2'] !== undefined;
     // A log level or a file:line is not a key; `ERROR: ret=-303` holds its pair further on.
     if (bare && groups['sep2'] === ':' && (LOG_LEVEL.test(key) || SOURCE_FILE.test(key))) continue;
-    const allowed = ALLOWED[fold(key)];
+    const allowed = ALLOWED[plainKey(key)];
     out += text.slice(at, start);
     at = start;
     const rest = text.slice(start);
@@ -289,7 +289,7 @@ function maskHeaders(text: string, counter: Counter): string {
     const lower = name.toLowerCase();
     const isHeader = /[<>]/.test(prefix) || name.includes('-') || ONE_WORD_HEADERS.has(lower);
     if (!isHeader) return line;
-    const allowed = ALLOWED[fold(name)];
+    const allowed = ALLOWED[plainKey(name)];
     const head = `${prefix}${name}: `;
     if (lower === 'cookie' || lower === 'set-cookie')
       return head + maskPairs(value, 'paste', counter);

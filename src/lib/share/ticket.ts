@@ -6,6 +6,7 @@
 import { ACTIONS } from '../catalog/index.ts';
 import type { DecodedRecord } from '../decode/index.ts';
 import { ticketText } from '../ticket.ts';
+import { NO_TABLE } from '../words.ts';
 import type { Share } from './records.ts';
 
 /** The best row of a decoded record, in a ticket's words, or what the decoding said instead. */
@@ -14,7 +15,7 @@ function verdict(record: DecodedRecord | undefined, origin: string): string {
   if (!best)
     return record?.code === undefined || record.code === null
       ? '（読み取れません）'
-      : `コード ${record.code}：どの表にもありません`;
+      : `コード ${record.code}：${NO_TABLE}`;
   const url = new URL(best.url, origin).href;
   return `${best.tableName} ${best.code}：${best.description}（対応：${ACTIONS[best.action].label}） ${url}`;
 }
