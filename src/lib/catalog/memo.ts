@@ -14,7 +14,7 @@ const LIMIT = 8192;
 /** The value remembered for `key` with this catalog, computed by `compute` the first time. */
 export function remember<T>(catalog: Catalog, key: string, compute: () => T): T {
   let store = stores.get(catalog);
-  if (!store) stores.set(catalog, (store = new Map()));
+  if (!store) stores.set(catalog, (store = new Map<string, unknown>()));
   if (store.has(key)) return store.get(key) as T;
   if (store.size >= LIMIT) store.clear();
   const value = compute();

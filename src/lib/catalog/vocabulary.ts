@@ -95,7 +95,7 @@ export type EnvelopeCode = keyof typeof ENVELOPES;
 
 /** The envelope a `ret` announces, or undefined for a `ret` that is not one. */
 export const envelopeOf = (ret: number) =>
-  ret === -10000 || ret === -20000 ? { code: ret as EnvelopeCode, ...ENVELOPES[ret] } : undefined;
+  ret === -10000 || ret === -20000 ? { code: ret, ...ENVELOPES[ret] } : undefined;
 
 /**
  * The eight tables, by slug, with their short names (for the sidebar, badges and cross-links),
