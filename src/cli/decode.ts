@@ -19,7 +19,7 @@ import {
   type DecodedRecord,
 } from '../lib/decode/index.ts';
 import { readCatalog } from '../node/catalog.ts';
-import { RECORD_FORM_WORDS, inNoTable, notOnRoute } from '../lib/words.ts';
+import { RECORD_FORM_WORDS, inNoTable, notOnRoute } from '../lib/words/index.ts';
 
 const USAGE = `使い方: npm run decode -- [--json | --jsonl] [INPUT…]
 

@@ -25,6 +25,9 @@ const PASTE = [
     .map(([key, value]) => `${key}=${value}`)
     .join('&')} resp=${QQ_73}`,
   `2024-05-13 10:21:08 WARN [msdk] {"ret":-303,"msg":"appid has no permission","openid":"${SECRETS.openid}"}`,
+  // Cut off: a record that cannot be read, and is not shared.
+  '2024-05-13 10:21:09 WARN [msdk] {"ret":-10000,"msg":"-7',
+  // No code: context, neither a record nor shared.
   'hello',
 ].join('\n');
 

@@ -4,7 +4,7 @@ import { ROUTES } from '../../src/lib/catalog/vocabulary.ts';
 import { nearestRows } from '../../src/lib/classify/nearest.ts';
 import { rankRows } from '../../src/lib/classify/rank.ts';
 import { routeTables } from '../../src/lib/classify/routes.ts';
-import { reasonText } from '../../src/lib/words.ts';
+import { reasonText } from '../../src/lib/words/index.ts';
 
 const catalog = loadCatalog();
 const ranked = (code: number, context: Parameters<typeof rankRows>[2]) =>

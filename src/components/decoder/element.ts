@@ -9,10 +9,9 @@ import { decodeChunks } from '../../lib/decode/index.ts';
 import type { DecodedRecord } from '../../lib/decode/types.ts';
 import { catalogFromCompact } from '../../lib/catalog/compact.ts';
 import type { Catalog } from '../../lib/catalog/index.ts';
-import { readShareFragment } from '../../lib/share/fragment.ts';
 import compact from 'virtual:msdk/catalog';
 import { errorLine, number, resultView } from './render.ts';
-import { ShareDialog } from './share-dialog.ts';
+import type { ShareDialog, ShareSubject } from './share-dialog.ts';
 
 /** Keystrokes within this many milliseconds are decoded together. */
 const DEBOUNCE_MS = 150;
@@ -53,7 +52,8 @@ class DecoderElement extends HTMLElement {
   #output!: HTMLOutputElement;
   #notice!: HTMLElement;
   #original!: HTMLDetailsElement;
-  #dialog!: ShareDialog;
+  /** The share dialog, loaded with the share code when it is first opened. */
+  #dialog: Promise<ShareDialog> | undefined;
   /** What the results say while there is nothing to decode (from the page's markup). */
   #hint!: Element;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -78,12 +78,11 @@ class DecoderElement extends HTMLElement {
     this.#notice = this.querySelector('[data-shared-notice]')!;
     this.#original = this.querySelector('[data-shared-original]')!;
     this.#hint = this.#output.firstElementChild!;
-    this.#dialog = new ShareDialog(this.querySelector('[data-share-dialog]')!, this.#catalog);
     this.#input.addEventListener('input', (event) => this.#onInput(event));
     this.#input.addEventListener('paste', (event) => this.#onPaste(event));
     this.addEventListener('click', (event) => this.#onClick(event));
-    window.addEventListener('hashchange', () => this.#restore());
-    this.#restore();
+    window.addEventListener('hashchange', () => void this.#restore());
+    void this.#restore();
     this.#decodeNow();
     this.dataset.ready = '';
   }
@@ -129,14 +128,24 @@ class DecoderElement extends HTMLElement {
       this.#setInput('');
       this.#input.focus();
     } else if (data['share'] !== undefined) {
-      void this.#dialog.open({ kind: 'paste', paste: this.#input.value, records: this.#records });
+      this.#share({ kind: 'paste', paste: this.#input.value, records: this.#records });
     }
   }
 
+  /**
+   * Opens the share dialog. Its code (masking, rebuilding records, tickets) loads the first
+   * time: most visits never share, and the decoder's first load stays small.
+   */
+  #share(subject: ShareSubject): void {
+    this.#dialog ??= import('./share-dialog.ts').then(
+      ({ ShareDialog }) =>
+        new ShareDialog(this.querySelector('[data-share-dialog]')!, this.#catalog),
+    );
+    void this.#dialog.then((dialog) => dialog.open(subject));
+  }
+
   /** Opens the share dialog for one record's ticket (the results' ticket buttons). */
-  #shareRecord = (record: DecodedRecord): void => {
-    void this.#dialog.open({ kind: 'record', record });
-  };
+  #shareRecord = (record: DecodedRecord): void => this.#share({ kind: 'record', record });
 
   /** Puts text into the textarea (an example, a share link, or nothing) and decodes it. */
   #setInput(text: string): void {
@@ -148,9 +157,11 @@ class DecoderElement extends HTMLElement {
   /**
    * Restores the input from a share link's fragment, if the URL has one: the records, the
    * counts of a grouped share, the masked original (shown as text), and a word about any part
-   * of the link that could not be read.
+   * of the link that could not be read. The reader of share links loads only for one.
    */
-  #restore(): void {
+  async #restore(): Promise<void> {
+    if (!location.hash.startsWith('#q=')) return;
+    const { readShareFragment } = await import('../../lib/share/fragment.ts');
     const shared = readShareFragment(location.hash);
     if (shared === null) return;
     this.#restored = { text: shared.text, counts: shared.counts };

@@ -5,7 +5,7 @@
  */
 import { ACTIONS, TABLE_NAMES, type TableSlug } from '../../lib/catalog/index.ts';
 import { summarize } from '../../lib/decode/index.ts';
-import { NO_TABLE, inNoTable, notOnRoute } from '../../lib/words.ts';
+import { NO_TABLE, inNoTable, notOnRoute } from '../../lib/words/index.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from '../../lib/decode/types.ts';
 import { actionUrl } from '../../lib/urls.ts';
 

@@ -13,7 +13,8 @@ import type { LookupData } from '../../lib/search/data.ts';
 import { exactLookup, looksLikePaste, type ExactLookup } from '../../lib/search/index.ts';
 import stylesUrl from './search.css?url';
 import { el, link, rowItem } from './dom.ts';
-import { ROUTE_WORDS, inNoTable, notOnRoute } from '../../lib/words.ts';
+import { inNoTable, notOnRoute } from '../../lib/words/index.ts';
+import { ROUTE_WORDS } from '../../lib/words/pages.ts';
 
 /** The lookup's data and styles, loaded once per page. */
 let loading: Promise<LookupData | null> | undefined;

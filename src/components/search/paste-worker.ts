@@ -8,7 +8,7 @@
 import { catalogFromCompact, type CompactCatalog } from '../../lib/catalog/compact.ts';
 import type { Catalog } from '../../lib/catalog/index.ts';
 import { decode } from '../../lib/decode/index.ts';
-import { RECORD_FORM_WORDS } from '../../lib/words.ts';
+import { RECORD_FORM_WORDS } from '../../lib/words/index.ts';
 import { decoderUrl } from '../../lib/urls.ts';
 import { shareFragment } from '../../lib/share/fragment.ts';
 import type { PasteReading, PasteRequest } from './paste.ts';

@@ -36,7 +36,7 @@ export type ErrType = keyof typeof ERR_TYPES;
  * The curated action classes. Each row of every table names one; the `err_type` the access
  * layer would attach follows from it (`null` for rows that only announce a range or an
  * envelope, whose err_type is that of the code inside). What each action means in words is
- * in `guides.ts` (pages only; the decoder in the browser needs just the label).
+ * in `src/lib/words/pages.ts` (pages only; the decoder in the browser needs just the label).
  */
 export const ACTIONS = {
   none: { label: '対応不要', errType: 0 },

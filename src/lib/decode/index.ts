@@ -19,7 +19,7 @@ import {
   type Route,
   type TableSlug,
 } from '../catalog/vocabulary.ts';
-import { UNREADABLE, errTypeNote, reasonText } from '../words.ts';
+import { UNREADABLE, errTypeNote, reasonText } from '../words/index.ts';
 import { foldChars } from './normalize.ts';
 import { parseRecords, type ParsedRecord } from './parse.ts';
 import { LineReader, RecordSplitter, keepShape, type RawRecord } from './split.ts';

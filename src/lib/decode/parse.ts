@@ -19,7 +19,7 @@
  * cannot be read: JSON cut off, or a `ret` that is not an integer.
  */
 import { envelopeOf, type Route } from '../catalog/vocabulary.ts';
-import { UNREADABLE } from '../words.ts';
+import { UNREADABLE } from '../words/index.ts';
 import { foldChars } from './normalize.ts';
 import type { RecordForm } from './types.ts';
 import { findObjects, keepShape, type RawRecord } from './split.ts';

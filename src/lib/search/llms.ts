@@ -5,7 +5,7 @@
  * catalog at build time, with every URL from `urls.ts` made absolute.
  */
 import { ACTIONS, LAYERS, TABLE_NAMES, impliedErrType, type Catalog } from '../catalog/index.ts';
-import { ROUTE_WORDS } from '../words.ts';
+import { ROUTE_WORDS } from '../words/pages.ts';
 import type { TableSlug } from '../catalog/vocabulary.ts';
 import type { Topic } from '../catalog/topics.ts';
 import {

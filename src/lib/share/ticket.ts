@@ -6,7 +6,7 @@
 import { ACTIONS } from '../catalog/index.ts';
 import type { DecodedRecord } from '../decode/index.ts';
 import { ticketText } from '../ticket.ts';
-import { NO_TABLE } from '../words.ts';
+import { NO_TABLE } from '../words/index.ts';
 import type { Share } from './records.ts';
 
 /** The best row of a decoded record, in a ticket's words, or what the decoding said instead. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { catalogJson } from '../../lib/catalog/export.ts';
+import { catalogJson } from '../../lib/export.ts';
 import { getCatalog, getTopics } from '../../site/catalog.ts';
 
 /** The whole catalog, machine-readable (format documented in the README). */

@@ -1,7 +1,7 @@
-import { ACTION_GUIDES } from './guides.ts';
-import { ACTIONS, ACTION_SLUGS, ERR_TYPES, impliedErrType, type Catalog } from './index.ts';
-import { actionUrl, codeUrl, numberUrl, tableUrl, topicUrl } from '../urls.ts';
-import type { Topic } from './topics.ts';
+import { ACTION_GUIDES } from './words/pages.ts';
+import { ACTIONS, ACTION_SLUGS, ERR_TYPES, impliedErrType, type Catalog } from './catalog/index.ts';
+import { actionUrl, codeUrl, numberUrl, tableUrl, topicUrl } from './urls.ts';
+import type { Topic } from './catalog/topics.ts';
 
 /** The version of the JSON export's shape; bumped only on a breaking change. */
 export const EXPORT_VERSION = 1;

@@ -1,44 +1,14 @@
 /**
- * The words shown to users, in one place: the decoder widget, the command line, the search
- * box and the pages take their sentences from here, so that no sentence is typed twice and a
- * correction reaches every place at once. The logic (`catalog`, `classify`, `decode`) returns
- * data; this module puts it in words. Pure: no DOM, no astro:*, no node:*.
+ * The words shown to users, in one place (this folder): the decoder widget, the command line,
+ * the search box and the pages take their sentences from here, so that no sentence is typed
+ * twice and a correction reaches every place at once. The logic (`catalog`, `classify`,
+ * `decode`) returns data; these modules put it in words. This one holds what the interactive
+ * tools say (the decoder, the search box, the 404 lookup, the CLI); `pages.ts` what only the
+ * built pages say, so that the decoder's script does not carry it. Pure: no DOM, no astro:*,
+ * no node:*.
  */
-import { ERR_TYPES, type EnvelopeCode, type ErrType, type Route } from './catalog/vocabulary.ts';
-import type { RankReason } from './classify/rank.ts';
-
-/** Each route in words: a short label, a longer Japanese phrase, and English. */
-export const ROUTE_WORDS = {
-  ret: { short: 'ret', label: 'レスポンスの ret', en: 'in ret' },
-  'msg-of-10000': {
-    short: 'ret: -10000 の msg',
-    label: 'ret: -10000 の msg の先頭',
-    en: 'at the start of msg in a ret -10000 response',
-  },
-  'msg-of-20000': {
-    short: 'ret: -20000 の msg',
-    label: 'ret: -20000 の msg の先頭',
-    en: 'at the start of msg in a ret -20000 response',
-  },
-  'qq-oauth-body': {
-    short: 'error（QQ OAuth の応答）',
-    label: 'QQ OAuth の応答 {"error": …}',
-    en: 'in a raw QQ OAuth body {"error": …}',
-  },
-  'wechat-body': {
-    short: 'errcode（ウィーチャットの応答）',
-    label: 'ウィーチャットの応答 {"errcode": …}',
-    en: 'in a raw WeChat body {"errcode": …}',
-  },
-  'bare-code': { short: '番号', label: '番号のみ（届き方は不明）', en: 'a code alone' },
-  'bare-msg': { short: 'msg の値', label: 'msg の値', en: 'a msg value alone' },
-} as const satisfies Record<Route, { short: string; label: string; en: string }>;
-
-/** What each envelope carries, in words, with the source document's own example (§1). */
-export const ENVELOPE_WORDS = {
-  [-10000]: { platform: 'モバイルQQ', example: '-73,the user modify password wrong' },
-  [-20000]: { platform: 'ウィーチャット', example: '40001,invalid credential' },
-} as const satisfies Record<EnvelopeCode, { platform: string; example: string }>;
+import { ERR_TYPES, type ErrType, type Route } from '../catalog/vocabulary.ts';
+import type { RankReason } from '../classify/rank.ts';
 
 /** Each route's order of tables, in words, for the reason of a candidate's place. */
 const ORDER_WORDS: Record<Route, string> = {
