@@ -60,7 +60,7 @@ export const ACTION_SLUGS = Object.keys(ACTIONS) as [ActionSlug, ...ActionSlug[]
  * are what the decoder knows of a code pasted without its response: a bare code (any route) or
  * a bare msg value (inside the msg of one of the envelopes). Which tables each route reaches,
  * in which order, is `routeTables` (`src/lib/classify/routes.ts`); each route's words are in
- * `src/lib/words.ts`.
+ * `src/lib/words/`.
  */
 export const ROUTES = [
   'ret',
@@ -88,14 +88,14 @@ export type TableRoute = (typeof TABLE_ROUTES)[number];
  * (DESIGN §2), with the route that code takes and the platform it comes from.
  */
 export const ENVELOPES = {
-  [-10000]: { route: 'msg-of-10000', platform: 'qq' },
-  [-20000]: { route: 'msg-of-20000', platform: 'wechat' },
-} as const satisfies Record<number, { route: Route; platform: Platform }>;
+  [-10000]: { code: -10000, route: 'msg-of-10000', platform: 'qq' },
+  [-20000]: { code: -20000, route: 'msg-of-20000', platform: 'wechat' },
+} as const satisfies Record<number, { code: number; route: Route; platform: Platform }>;
 export type EnvelopeCode = keyof typeof ENVELOPES;
 
 /** The envelope a `ret` announces, or undefined for a `ret` that is not one. */
 export const envelopeOf = (ret: number) =>
-  ret === -10000 || ret === -20000 ? { code: ret, ...ENVELOPES[ret] } : undefined;
+  ret === -10000 || ret === -20000 ? ENVELOPES[ret] : undefined;
 
 /**
  * The eight tables, by slug, with their short names (for the sidebar, badges and cross-links),

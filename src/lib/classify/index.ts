@@ -2,7 +2,7 @@
  * Classification: where a number stands in the catalog — its rows, the range it falls in,
  * the tables its route reaches (`routes.ts`), the ranking of its candidates (`rank.ts`), the
  * nearest documented codes (`nearest.ts`). A row's implied err_type follows from its action
- * (`impliedErrType`). It returns data only; `src/lib/words.ts` says it in words.
+ * (`impliedErrType`). It returns data only; `src/lib/words/` says it in words.
  */
 import { impliedErrType, type Catalog, type Range, type Row } from '../catalog/index.ts';
 

@@ -34,16 +34,23 @@ export function nearestRows(
   limit = 3,
 ): readonly Row[] {
   const family = route === 'msg-of-20000' ? 'wechat-body' : route;
-  return remember(catalog, `nearest ${route} ${code} ${limit}`, () => {
-    const tables = routeTables(catalog, family);
-    const range = rangesApply(route) ? rangeOf(catalog, code) : null;
-    const inRange = (row: Row) =>
-      !range || (row.code <= range.max && row.code >= (range.min ?? -Infinity));
-    const sort = byNearness(code);
-    return tables
-      .flatMap((slug) => catalog.table(slug).rows)
-      .filter((row) => row.action !== 'see-specific-code' && row.code !== code && inRange(row))
-      .sort((a, b) => sort(a.code, b.code) || tables.indexOf(a.table) - tables.indexOf(b.table))
-      .slice(0, limit);
-  });
+  return remember(
+    catalog,
+    () => {
+      const tables = routeTables(catalog, family);
+      const range = rangesApply(route) ? rangeOf(catalog, code) : null;
+      const inRange = (row: Row) =>
+        !range || (row.code <= range.max && row.code >= (range.min ?? -Infinity));
+      const sort = byNearness(code);
+      return tables
+        .flatMap((slug) => catalog.table(slug).rows)
+        .filter((row) => row.action !== 'see-specific-code' && row.code !== code && inRange(row))
+        .sort((a, b) => sort(a.code, b.code) || tables.indexOf(a.table) - tables.indexOf(b.table))
+        .slice(0, limit);
+    },
+    'nearest',
+    route,
+    limit,
+    code,
+  );
 }

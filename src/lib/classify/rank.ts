@@ -2,7 +2,7 @@
  * Candidate ranking: which rows a looked-up code may be, and in which order. This is the one
  * place the ranking rule lives (DESIGN §3); the decoder, the command line and the search box
  * all reach it. It returns data: each row with the reason for its place, which
- * `src/lib/words.ts` puts in words.
+ * `src/lib/words/` puts in words.
  *
  * The rule, in order of precedence:
  * 1. Only rows whose (table, code) equal the looked-up code, and only from the tables the

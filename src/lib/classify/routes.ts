@@ -39,13 +39,17 @@ const ROUTE_ORDER: Record<Route, (table: Table) => number> = {
 
 /** The tables a code that arrived by `route` is looked up in, in their order. */
 export function routeTables(catalog: Catalog, route: Route): readonly TableSlug[] {
-  return remember(catalog, `tables ${route}`, () =>
-    catalog.tables
-      .map((table) => ({ slug: table.slug, place: ROUTE_ORDER[route](table) }))
-      .filter((entry) => entry.place >= 0)
-      // Array sorting is stable: equal places keep the catalog's order.
-      .sort((a, b) => a.place - b.place)
-      .map((entry) => entry.slug),
+  return remember(
+    catalog,
+    () =>
+      catalog.tables
+        .map((table) => ({ slug: table.slug, place: ROUTE_ORDER[route](table) }))
+        .filter((entry) => entry.place >= 0)
+        // Array sorting is stable: equal places keep the catalog's order.
+        .sort((a, b) => a.place - b.place)
+        .map((entry) => entry.slug),
+    'tables',
+    route,
   );
 }
 

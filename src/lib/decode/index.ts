@@ -3,10 +3,9 @@
  * decoder widget calls `decodeChunks` (or `decode`) on a paste, `src/cli/decode.ts` pushes the
  * lines of a stream into a `PasteDecoder`: one splitting rule (`split.ts`), one parser
  * (`parse.ts`), which finds each record's route and code. The tables a route reaches and the
- * ranking live in `src/lib/classify`, the words in `src/lib/words.ts`.
+ * ranking live in `src/lib/classify`, the words in `src/lib/words/`.
  */
 import { envelopeOf, impliedErrType, type Catalog, type Row } from '../catalog/index.ts';
-import { remember } from '../catalog/memo.ts';
 import { rangeOf } from '../classify/index.ts';
 import { nearestRows } from '../classify/nearest.ts';
 import { rankRows, type RankedRow } from '../classify/rank.ts';
@@ -28,12 +27,16 @@ import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from './types.ts'
 export type * from './types.ts';
 export { LineReader, RecordSplitter, splitRecords, MAX_LINE, type RawRecord } from './split.ts';
 
-/**
- * References already made: a row's never changes, and a log repeats few rows. Remembered, as
- * the err_type checks are, because objects made afresh for every record all die at the next
- * garbage collection and V8 then drops the optimised code that expected their shape: without
- * this, a decode after a full collection took 52–97 ms instead of 40–50 (10,000 lines, bench).
+/*
+ * The decoder's per-record questions are remembered: a log repeats few of them. Row references
+ * and err_type checks, because objects made afresh for every record all die at the next
+ * garbage collection and V8 then drops the optimised code that expected their shape; candidate
+ * lists, because ranking builds them. These are plain maps keyed by the question's parts:
+ * `remember` (catalog/memo.ts), which the rarer questions use, allocates a closure a call,
+ * and on every record that made a 10,000-line decode about 1.5 times slower (bench, A/B).
  */
+
+/** References already made: a row's never changes. */
 const rowRefs = new WeakMap<Row, RowRef>();
 
 /** A reference to one row, for an envelope, a range or a nearby code. */
@@ -66,24 +69,45 @@ function endpointIn(catalog: Catalog, text: string | undefined): string | null {
   return null;
 }
 
+/** The map under `key` in `maps`, made the first time (one level of a cache keyed in parts). */
+function levelOf<K extends object | string | number | null, K2, V>(
+  maps: { get(key: K): Map<K2, V> | undefined; set(key: K, value: Map<K2, V>): unknown },
+  key: K,
+): Map<K2, V> {
+  let level = maps.get(key);
+  if (!level) maps.set(key, (level = new Map<K2, V>()));
+  return level;
+}
+
+/** Checks already made, per best candidate (candidates are shared) and err_type value. */
+const checks = new WeakMap<Candidate, Map<number, ErrTypeCheck>>();
+const uncheckable = new Map<number, ErrTypeCheck>();
+
 /** The err_type of a response, explained and compared with the best candidate's implied one. */
-function checkErrType(
-  catalog: Catalog,
-  value: number | null,
-  top: Candidate | undefined,
-): ErrTypeCheck | null {
+function checkErrType(value: number | null, top: Candidate | undefined): ErrTypeCheck | null {
   if (value === null) return null;
-  return remember(catalog, `err_type ${value} ${top?.table} ${top?.code}`, () => {
+  const made = top ? levelOf(checks, top) : uncheckable;
+  let check = made.get(value);
+  if (!check) {
+    if (made.size > 64) made.clear();
     const implied = top?.errType ?? null;
-    return {
+    check = {
       value,
       meaning: ERR_TYPES[value as ErrType] ?? null,
       implied,
       agrees: implied === null ? null : value === implied,
       note: errTypeNote(value, top),
     };
-  });
+    made.set(value, check);
+  }
+  return check;
 }
+
+/** Candidate lists, per catalog, route, endpoint and code. */
+const lists = new WeakMap<
+  Catalog,
+  Map<Route, Map<string | null, Map<number, readonly Candidate[]>>>
+>();
 
 /** The candidates of a code along a route: `rankRows`, in the decoder's words. */
 function candidatesOf(
@@ -92,9 +116,13 @@ function candidatesOf(
   route: Route,
   endpoint: string | null,
 ): readonly Candidate[] {
-  return remember(catalog, `candidates ${route} ${endpoint} ${code}`, () =>
-    rankRows(catalog, code, { route, endpoint }).map(candidate),
-  );
+  const byCode = levelOf(levelOf(levelOf(lists, catalog), route), endpoint);
+  let list = byCode.get(code);
+  if (!list) {
+    if (byCode.size > 4096) byCode.clear();
+    byCode.set(code, (list = rankRows(catalog, code, { route, endpoint }).map(candidate)));
+  }
+  return list;
 }
 
 /** A record that yielded no code to look up, with why. */
@@ -159,7 +187,7 @@ function lookUp(
     // Candidates are exact matches in the tables this route reaches; a table reached some other
     // way may still have the number, which is worth saying (never ranking).
     elsewhere: none ? catalog.rowsWithCode(code).map(rowRef) : [],
-    errType: checkErrType(catalog, parsed.errType, candidates[0]),
+    errType: checkErrType(parsed.errType, candidates[0]),
     error: null,
   };
 }
