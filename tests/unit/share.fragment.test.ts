@@ -129,7 +129,7 @@ describe('what a link carries decodes as the paste did', () => {
     );
   });
 
-  test('a long log is shared as its distinct records with their counts, and says so', () => {
+  test('a long log is shared as its distinct records with their counts, in the order they first appear, and says so', () => {
     const lines = Array.from({ length: 5000 }, (_, n) =>
       n % 10 === 0
         ? `2024-05-13 10:${String(n % 60).padStart(2, '0')}:07 WARN resp={"ret":-303,"msg":"appid has no permission","openid":"${n.toString(16).padStart(32, 'A')}"}`
@@ -144,14 +144,19 @@ describe('what a link carries decodes as the paste did', () => {
     });
     expect(content.share).toMatchObject({ grouped: true, total: 5000, omitted: 0 });
     expect(content.share.records).toEqual([
+      { line: '{"ret":-303,"msg":"appid has no permission"}', count: 500 },
       {
         line: '{"ret":-10000,"msg":"-73,the user modify password wrong","err_type":2}',
         count: 4500,
       },
-      { line: '{"ret":-303,"msg":"appid has no permission"}', count: 500 },
     ]);
     const shared = readShareFragment(new URL(content.link!).hash)!;
-    expect(shared.counts).toEqual([4500, 500]);
+    expect(shared.counts).toEqual([500, 4500]);
+    // The link's first record is the paste's first, though not its most frequent.
+    expect(decode(catalog, shared.text)[0]?.candidates[0]).toMatchObject({
+      table: 'access',
+      code: -303,
+    });
     expect(content.ticket).toContain('5000 件のレコード、異なるもの 2 種類');
     expect(content.ticket).toContain('4500 件 × `{"ret":-10000');
     expect(content.link!.length).toBeLessThan(2000);

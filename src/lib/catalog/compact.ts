@@ -7,7 +7,7 @@
  *
  * The rows are stored column by column (all codes, then all descriptions, then the distinct
  * handling texts), which gzip packs much tighter than one object per row: the data is part of
- * the decoder's 15 KB budget.
+ * the decoder's 20 KB budget.
  */
 import { ACTION_SLUGS, createCatalog, type Catalog, type TableSlug } from './index.ts';
 import type { TableData } from './schema.ts';

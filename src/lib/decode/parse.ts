@@ -403,6 +403,9 @@ const CODE_KEYS: readonly Key[] = ['ret', 'errcode', 'err_type'];
 /** What wraps a value in PHP's var_dump (`int(-303)`, `string(5) "…"`). */
 const DUMP_TYPE = /^(?:(?:int|float|double)\(|string\(\d+\)\s*)/;
 
+/** The start of another field after a bare value: ` name=` or ` Name:value`. */
+const NEXT_FIELD = /\s[A-Za-z_][\w.-]{0,40}(?:=|:(?=[^\s/]))/g;
+
 /** The values of a record's key=value pairs as pasted: the first value of each key. */
 function findPairs(text: string, original: string): Fields {
   // Each key found: its name, where it starts, where its value starts, and its separator (in
@@ -458,6 +461,11 @@ function findPairs(text: string, original: string): Fields {
     } else {
       const amp = text.indexOf('&', from);
       if (amp !== -1 && amp < to) to = amp;
+      // Another field of any name ends the value: logfmt's ` user=…`, Go's ` OpenID:…` (%+v
+      // writes no space after the colon; prose, `param: appid`, does, and a URL has `://`).
+      NEXT_FIELD.lastIndex = from;
+      const next = NEXT_FIELD.exec(text);
+      if (next && next.index < to) to = next.index;
       while (to > from && /[\s,;}\])]/.test(text.charAt(to - 1))) to--;
     }
     let value = original.slice(from, to);

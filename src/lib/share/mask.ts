@@ -33,11 +33,11 @@ type Allowed = 'code' | 'message' | 'time' | 'word' | 'header';
 
 /** The harmless fields, by key in its plain spelling: lower case, without `_`, `-`, `.`, `@`, `$`. */
 const ALLOWED: Record<string, Allowed> = {
-  // The code fields: kept only when the value is an integer (an OAuth `code=` is a secret).
+  // The code fields: kept only when the value is an integer. (Not `code`: OAuth's `code=` and
+  // an SMS code are secrets, and no response the decoder reads carries its code there.)
   ret: 'code',
   errcode: 'code',
   error: 'code',
-  code: 'code',
   errorcode: 'code',
   errno: 'code',
   status: 'code',
@@ -114,15 +114,19 @@ const masked = (counter: Counter) => {
  * - `sep`: the separator.
  */
 const KEY_SOURCE = [
-  String.raw`(?<q>\\*["']|\\x22|&quot;|"")(?<key>[A-Za-z_@$][\w.@$-]{0,63})\k<q>\s*(?<sep>=>|[:=])\s*`,
+  String.raw`(?<q>\\*["']|\\x22|&quot;|"")(?<key>[\w@$\u3400-\u9fff][\w.@$ \u3400-\u9fff-]{0,63})\k<q>\s*(?<sep>=>|[:=：])\s*`,
   String.raw`\[\s*(?<bq>["']?)(?<bkey>[A-Za-z_@$][\w.@$-]{0,63})\k<bq>(?::[\w ]+)?\s*\]\s*=>\s*(?:(?:string|int|float|bool)\(\d+\)\s*)?`,
   String.raw`(?<![\w:]):(?<rkey>[A-Za-z_]\w{0,63})\s*=>\s*`,
-  String.raw`(?<=^|[^\w$@.\\/%-]|%3[fF]|%26|%20|%2[cC]|%253[fF]|%2526)(?<key2>[A-Za-z_@$][\w.@$-]{0,63})[ \t]*(?<sep2>=>|=|:(?!//)|%3[dD]|%253[dD])[ \t]*`,
+  String.raw`(?<=^|[^\w$@.\\/%-]|%3[fF]|%26|%20|%2[cC]|%253[fF]|%2526)(?<key2>[A-Za-z_@$\u3400-\u9fff][\w.@$\u3400-\u9fff-]{0,63})[ \t]*(?<sep2>=>|=|:(?!//)|：|%3[dD]|%253[dD])[ \t]*`,
 ].join('|');
-/** The same, for a message: no bare `key:` (prose such as `hint: retry later` stays). */
-const MESSAGE_KEY_SOURCE = KEY_SOURCE.replace('|:(?!//)|', '|');
+const KEYS = new RegExp(KEY_SOURCE, 'g');
 
-const KEYS = { paste: new RegExp(KEY_SOURCE, 'g'), message: new RegExp(MESSAGE_KEY_SOURCE, 'g') };
+/**
+ * Key names of credentials. In a message, a bare `key:` is prose (`hint: retry later`) unless
+ * its key names one of these (`skey: …`, `token：…`, `密码：…`).
+ */
+const CREDENTIAL =
+  /(?:token|key|pass|pwd|secret|ticket|sig|session|cookie|auth|openid|unionid|uin|pin|otp|code|credential|密码|令牌|密钥|票据|验证码|口令|签名|登录态|パスワード|トークン)/i;
 
 /** Keys that are log levels, not fields: `ERROR: …`, `WARN: …`. */
 const LOG_LEVEL = /^(?:trace|debug|info|notice|warn|warning|error|fatal|severe|critical)$/i;
@@ -215,7 +219,7 @@ function decide(value: string, allowed: Allowed | undefined, counter: Counter): 
  * is returned as it is, for the token pass.
  */
 function maskPairs(text: string, scope: MaskScope, counter: Counter): string {
-  const keys = KEYS[scope];
+  const keys = KEYS;
   let out = '';
   let at = 0;
   keys.lastIndex = 0;
@@ -226,7 +230,9 @@ function maskPairs(text: string, scope: MaskScope, counter: Counter): string {
     const start = match.index + match[0].length;
     const bare = groups['key2'] !== undefined;
     // A log level or a file:line is not a key; `ERROR: ret=-303` holds its pair further on.
-    if (bare && groups['sep2'] === ':' && (LOG_LEVEL.test(key) || SOURCE_FILE.test(key))) continue;
+    const colon = groups['sep2'] === ':' || groups['sep2'] === '：';
+    if (bare && colon && (LOG_LEVEL.test(key) || SOURCE_FILE.test(key))) continue;
+    if (bare && colon && scope === 'message' && !CREDENTIAL.test(key)) continue;
     const allowed = ALLOWED[plainKey(key)];
     out += text.slice(at, start);
     at = start;
@@ -302,6 +308,8 @@ function maskHeaders(text: string, counter: Counter): string {
 /** Token-like runs, masked wherever they stand outside decided text. */
 const TOKENS = new RegExp(
   [
+    // The user and password of a URL (`https://user:pass@host`) or of curl's `-u user:pass`.
+    String.raw`(?<=://)[^\s/@:]+:[^\s/@]+(?=@)|(?<=(?:^|\s)(?:-u|--user)\s+)\S+`,
     // A bearer (or basic) credential after its scheme.
     String.raw`(?<=\b(?:Bearer|Basic|Token|OAuth|Digest)\s+)[A-Za-z0-9._~+/=-]{4,}`,
     // A JWT.
@@ -348,11 +356,63 @@ function maskTokens(text: string, counter: Counter): string {
   );
 }
 
+/**
+ * The words of text that belongs to no key: runs between the separators of prose, paths,
+ * queries and markup (ASCII and full-width), each judged on its own.
+ */
+const WORD =
+  /[^\s,;=&?/:<>()[\]{}"'|\\`、。，；：（）「」【】《》\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/g;
+/** Runs of Chinese, Japanese or Korean script, and the runs between them. */
+const SCRIPT_RUNS =
+  /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]+|[^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]+/g;
+const CJK = /^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]/;
+/** A word's case as words have it: `wrong`, `Token`, `MSDK`, `WeChat`, `OpenID`, `iOS`. */
+const WORD_CASE = /^(?:[a-z]+|[A-Z][a-z]*|[A-Z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z]))*$/;
+/** Digit groups that are a date or a time, not an id or a phone number. */
+const DATE_OR_TIME = /^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/;
+
+/** One piece of a word (between `.`, `-`, `_`, `+`): a word, a short number, a short mix. */
+function harmlessPiece(piece: string): boolean {
+  if (/^\d*$/.test(piece)) return piece.length <= 6;
+  if (/^[A-Za-z]+$/.test(piece)) return piece.length <= 40 && WORD_CASE.test(piece);
+  if (/^[A-Za-z\d]+$/.test(piece)) return piece.length <= 3;
+  return !/[A-Za-z\d]/.test(piece);
+}
+
+/**
+ * Whether a word of free text is harmless: prose, a code or a small number, a date or a time,
+ * a dotted or dashed name of such pieces (`c.t.g.login`, `pool-1-thread-3`), text in Chinese,
+ * Japanese or Korean script. Anything else may be a secret (`hunter2!`, `@Xk9Lm2Np3`, a phone
+ * number, an id, `user@host`): when in doubt, mask.
+ */
+function harmlessWord(word: string): boolean {
+  const runs = word.match(SCRIPT_RUNS) ?? [];
+  if (runs.length > 1 || CJK.test(word)) {
+    return runs.every((run) => CJK.test(run) || harmlessLatin(run));
+  }
+  return harmlessLatin(word);
+}
+
+/** `harmlessWord` for a word with no Chinese, Japanese or Korean in it. */
+function harmlessLatin(word: string): boolean {
+  const bare = word.replace(/^[.!?…*~^#+-]+|[.!?…*~^%$#+-]+$/g, '');
+  if (bare.includes('@')) return false;
+  if (/^\d+(?:[-./]\d+)+$/.test(bare)) {
+    return DATE_OR_TIME.test(bare) || bare.replace(/\D/g, '').length <= 6;
+  }
+  return bare.split(/[._+-]/).every(harmlessPiece);
+}
+
+/** Masks the words of a text that are not harmless. */
+const maskWords = (text: string, counter: Counter): string =>
+  text.replace(WORD, (word: string) => (harmlessWord(word) ? word : masked(counter)));
+
 /** A text's secrets masked, within one masking run; the result may hold sentinels. */
 function maskIn(text: string, scope: MaskScope, counter: Counter): string {
   const headed = scope === 'paste' ? maskHeaders(text, counter) : text;
   const paired = undecided(headed, (part) => maskPairs(part, scope, counter));
-  return undecided(paired, (part) => maskTokens(part, counter));
+  const tokened = undecided(paired, (part) => maskTokens(part, counter));
+  return undecided(tokened, (part) => maskWords(part, counter));
 }
 
 /**
@@ -362,7 +422,8 @@ function maskIn(text: string, scope: MaskScope, counter: Counter): string {
 export function maskText(text: string, scope: MaskScope = 'paste'): Masked {
   const counter: Counter = { masked: 0 };
   const clean = text.replace(SENTINELS, '');
-  const lead = scope === 'message' ? (/^\s*[+-]?\d{1,10}/.exec(clean)?.[0] ?? '') : '';
+  // A code has at most six digits: a longer number there is an id or a phone number.
+  const lead = scope === 'message' ? (/^\s*[+-]?\d{1,6}(?!\d)/.exec(clean)?.[0] ?? '') : '';
   const result = kept(lead) + maskIn(clean.slice(lead.length), scope, counter);
   return { text: result.replace(SENTINELS, ''), masked: counter.masked };
 }

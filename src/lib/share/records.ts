@@ -17,7 +17,7 @@ export interface SharedRecord {
 
 /** What a share carries, and what it leaves out. */
 export interface Share {
-  /** The records, in paste order, or (when `grouped`) the distinct ones with their counts. */
+  /** The records, in paste order, or (when `grouped`) the distinct ones with their counts, in the order they first appear. */
   readonly records: readonly SharedRecord[];
   /** True when a long paste is shared as its distinct records with counts. */
   readonly grouped: boolean;
@@ -112,7 +112,7 @@ export function recordLine(
   const tries: [string | null, number][] = [
     [message?.text ?? null, message?.masked ?? 0],
     // The code at the start of the message alone, then no message at all.
-    [/^\s*[+-]?\d{1,10}/.exec(record.message ?? '')?.[0] ?? null, record.message ? 1 : 0],
+    [/^\s*[+-]?\d{1,6}(?!\d)/.exec(record.message ?? '')?.[0] ?? null, record.message ? 1 : 0],
     [null, record.message ? 1 : 0],
   ];
   for (const [text, masked] of tries) {
@@ -129,8 +129,8 @@ export function recordLine(
 
 /**
  * The share of a paste's decoded records: every record in order when they fit in `maxLink`
- * characters of a link, else the distinct records with their counts (most frequent first, as
- * many as fit).
+ * characters of a link, else the distinct records with their counts in the order they first
+ * appear (the most frequent, when not all fit).
  */
 export function shareOf(
   catalog: Catalog,
@@ -160,13 +160,14 @@ export function shareOf(
       masked: lines.reduce((sum, { masked }) => sum + masked, 0),
     };
   }
-  const counts = new Map<string, { line: string; masked: number; count: number }>();
-  for (const { line, masked } of lines) {
-    const entry = counts.get(line) ?? { line, masked, count: 0 };
+  const counts = new Map<string, { line: string; masked: number; count: number; first: number }>();
+  lines.forEach(({ line, masked }, first) => {
+    const entry = counts.get(line) ?? { line, masked, count: 0, first };
     entry.count++;
     counts.set(line, entry);
-  }
-  // Most frequent first; a Map keeps first appearance, and sorting is stable.
+  });
+  // The most frequent are kept when not all fit (sorting is stable: ties by first appearance),
+  // then given in the paste's order, so that the link's first record is the paste's first.
   const distinct = [...counts.values()].sort((a, b) => b.count - a.count);
   const kept: typeof distinct = [];
   let used = 0;
@@ -175,6 +176,7 @@ export function shareOf(
     kept.push(entry);
     used += linkLength(entry.line);
   }
+  kept.sort((a, b) => a.first - b.first);
   return {
     records: kept.map(({ line, count }) => ({ line, count })),
     grouped: true,
