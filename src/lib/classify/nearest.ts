@@ -4,7 +4,6 @@
  * One order for both: closest first, and on a tie the code of smaller magnitude.
  */
 import type { Catalog, Route, Row } from '../catalog/index.ts';
-import { remember } from '../catalog/memo.ts';
 import { rangeOf } from './index.ts';
 import { rangesApply, routeTables } from './routes.ts';
 
@@ -33,24 +32,32 @@ export function nearestRows(
   route: Route,
   limit = 3,
 ): readonly Row[] {
+  // A log repeats its unknown codes: each is looked at once per catalog (bounded).
+  let found = nearest.get(catalog);
+  if (!found) nearest.set(catalog, (found = new Map<string, readonly Row[]>()));
+  const key = `${route} ${limit} ${code}`;
+  let rows = found.get(key);
+  if (!rows) {
+    if (found.size >= 4096) found.clear();
+    found.set(key, (rows = rowsNear(catalog, code, route, limit)));
+  }
+  return rows;
+}
+
+/** The nearest rows already found, per catalog. */
+const nearest = new WeakMap<Catalog, Map<string, readonly Row[]>>();
+
+/** `nearestRows`, computed. */
+function rowsNear(catalog: Catalog, code: number, route: Route, limit: number): readonly Row[] {
   const family = route === 'msg-of-20000' ? 'wechat-body' : route;
-  return remember(
-    catalog,
-    () => {
-      const tables = routeTables(catalog, family);
-      const range = rangesApply(route) ? rangeOf(catalog, code) : null;
-      const inRange = (row: Row) =>
-        !range || (row.code <= range.max && row.code >= (range.min ?? -Infinity));
-      const sort = byNearness(code);
-      return tables
-        .flatMap((slug) => catalog.table(slug).rows)
-        .filter((row) => row.action !== 'see-specific-code' && row.code !== code && inRange(row))
-        .sort((a, b) => sort(a.code, b.code) || tables.indexOf(a.table) - tables.indexOf(b.table))
-        .slice(0, limit);
-    },
-    'nearest',
-    route,
-    limit,
-    code,
-  );
+  const tables = routeTables(catalog, family);
+  const range = rangesApply(route) ? rangeOf(catalog, code) : null;
+  const inRange = (row: Row) =>
+    !range || (row.code <= range.max && row.code >= (range.min ?? -Infinity));
+  const sort = byNearness(code);
+  return tables
+    .flatMap((slug) => catalog.table(slug).rows)
+    .filter((row) => row.action !== 'see-specific-code' && row.code !== code && inRange(row))
+    .sort((a, b) => sort(a.code, b.code) || tables.indexOf(a.table) - tables.indexOf(b.table))
+    .slice(0, limit);
 }

@@ -5,7 +5,6 @@
  * catalog's own metadata (`arrives`, `layer`, `platform`, `endpoint`).
  */
 import type { Catalog, Route, Table, TableRoute, TableSlug } from '../catalog/index.ts';
-import { remember } from '../catalog/memo.ts';
 
 const arrivesBy = (table: Table, ...routes: TableRoute[]) =>
   routes.some((route) => table.arrives.includes(route));
@@ -39,17 +38,13 @@ const ROUTE_ORDER: Record<Route, (table: Table) => number> = {
 
 /** The tables a code that arrived by `route` is looked up in, in their order. */
 export function routeTables(catalog: Catalog, route: Route): readonly TableSlug[] {
-  return remember(
-    catalog,
-    () =>
-      catalog.tables
-        .map((table) => ({ slug: table.slug, place: ROUTE_ORDER[route](table) }))
-        .filter((entry) => entry.place >= 0)
-        // Array sorting is stable: equal places keep the catalog's order.
-        .sort((a, b) => a.place - b.place)
-        .map((entry) => entry.slug),
-    'tables',
-    route,
+  return (
+    catalog.tables
+      .map((table) => ({ slug: table.slug, place: ROUTE_ORDER[route](table) }))
+      .filter((entry) => entry.place >= 0)
+      // Array sorting is stable: equal places keep the catalog's order.
+      .sort((a, b) => a.place - b.place)
+      .map((entry) => entry.slug)
   );
 }
 

@@ -31,9 +31,9 @@ export { LineReader, RecordSplitter, splitRecords, MAX_LINE, type RawRecord } fr
  * The decoder's per-record questions are remembered: a log repeats few of them. Row references
  * and err_type checks, because objects made afresh for every record all die at the next
  * garbage collection and V8 then drops the optimised code that expected their shape; candidate
- * lists, because ranking builds them. These are plain maps keyed by the question's parts:
- * `remember` (catalog/memo.ts), which the rarer questions use, allocates a closure a call,
- * and on every record that made a 10,000-line decode about 1.5 times slower (bench, A/B).
+ * lists, because ranking builds them. These are plain maps keyed by the question's parts: a
+ * shared helper that took a closure a call made a 10,000-line decode about 1.5 times slower
+ * (bench, A/B).
  */
 
 /** References already made: a row's never changes. */

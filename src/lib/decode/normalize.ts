@@ -7,7 +7,7 @@
 
 /** Characters that are folded; the test is cheap, so text with none is returned as is. */
 const FOLDABLE =
-  /[\uFF01-\uFF5E\u2010-\u2015\u2212\uFE63\u201C\u201D\u2018\u2019\u3001\u3000\u00A0\t\uFEFF\u200B\x01-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFD]/;
+  /[\uFF01-\uFF5E\u2010-\u2015\u2212\uFE63\u201C\u201D\u2018\u2019\u3001\u3000\u00A0\t\uFEFF\u200B\x01-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFD]|[\u30FC\uFF70](?=[\d\uFF10-\uFF19])/;
 const FOLDABLE_ALL = new RegExp(FOLDABLE.source, 'g');
 
 function fold(ch: string): string {
@@ -35,6 +35,8 @@ function fold(ch: string): string {
       // Dashes used as separators in log lines, not as minus signs.
       return ch;
     default:
+      // The minus signs, and the long vowel mark ー (what a Japanese input method types for
+      // `-`) before a digit.
       return '-';
   }
 }

@@ -397,11 +397,11 @@ function decodeEntities(text: string): string {
  * `ret为-303`.
  */
 const PAIR_KEY =
-  /(\[?)(["']?)(error_description|errcode|errmsg|error|err_?type|msg|ret)\2\]?(?:\s*(=>|[:=>])\s*|(?:\s+(?:is|was)\s+|\s*[为為是は]\s*|\s+)(?=[+-]?\d))/gi;
+  /(\[?)(?:[ub](?=["']))?(["']?)(error_description|errcode|errmsg|error|err_?type|msg|ret)\2\]?(?:\s*(=>|[:=>|,])\s*|(?:\s+(?:is|was)\s+|\s*(?:的?值)?[为為是は]\s*|\s*的?值\s*|\s+)(?=[+-]?\d))/gi;
 /** The keys whose value may follow a space alone (`ret -303`, `errcode 40001`): codes only. */
 const CODE_KEYS: readonly Key[] = ['ret', 'errcode', 'err_type'];
 /** What wraps a value in PHP's var_dump (`int(-303)`, `string(5) "…"`). */
-const DUMP_TYPE = /^(?:(?:int|float|double)\(|string\(\d+\)\s*)/;
+const DUMP_TYPE = /^(?:(?:int|float|double|Optional)\(|string\(\d+\)\s*)/;
 
 /** The start of another field after a bare value: ` name=` or ` Name:value`. */
 const NEXT_FIELD = /\s[A-Za-z_][\w.-]{0,40}(?:=|:(?=[^\s/]))/g;
@@ -420,15 +420,23 @@ function findPairs(text: string, original: string): Fields {
     const separator = match[4] ?? ' ';
     // A key is a word of its own: not the end of `secret=` or `format:`. (Tested here, not in
     // the expression, which then starts with the keys and is found much faster.)
+    // (After a bracket it is too: Java's `MsdkResp[ret=-303, …]`.)
     const before = text.charAt(match.index - 1);
-    if (/\w/.test(before)) continue;
+    if (/\w/.test(before) && !match[1]) continue;
     const name = keyOf(match[3] ?? '');
     if (!name) continue;
     // `ERROR: …` is a log level, not a QQ OAuth `error`; only `error=` or `"error":` count.
     if (name === 'error' && !quote && separator !== '=') continue;
-    if (separator === ' ' && !CODE_KEYS.includes(name)) continue;
-    // `>` ends an XML start tag only: `<ret>-303</ret>`, not `ret>0`.
+    // A message after a space alone only when it starts with a code (`ret -10000 msg -73,…`).
+    if (separator === ' ' && !CODE_KEYS.includes(name) && name !== 'msg' && name !== 'errmsg')
+      continue;
+    // `>` ends an XML start tag only: `<ret>-303</ret>`, not `ret>0`; `|` is a Markdown
+    // table's (`| ret | -303 |`), not a shell's pipe.
     if (separator === '>' && before !== '<') continue;
+    if (separator === '|' && !/\|\s*$/.test(text.slice(Math.max(0, match.index - 8), match.index)))
+      continue;
+    // `,` is a Python tuple's, as an OrderedDict prints its items: `('ret', -303)`.
+    if (separator === ',' && !(quote && /\(\s*$/.test(text.slice(0, match.index)))) continue;
     names.push(name);
     starts.push(match.index);
     froms.push(match.index + match[0].length);
@@ -444,6 +452,8 @@ function findPairs(text: string, original: string): Fields {
     let to = starts[n + 1] ?? text.length;
     const dump = DUMP_TYPE.exec(text.slice(from, from + 24));
     if (dump) from += dump[0].length;
+    // Python 2's `u'…'` and bytes' `b'…'`.
+    if (/^[ub]["']/.test(text.slice(from, from + 2))) from++;
     const quote = text[from];
     let quoted = false;
     if (separator === '>') {
@@ -466,7 +476,7 @@ function findPairs(text: string, original: string): Fields {
       NEXT_FIELD.lastIndex = from;
       const next = NEXT_FIELD.exec(text);
       if (next && next.index < to) to = next.index;
-      while (to > from && /[\s,;}\])]/.test(text.charAt(to - 1))) to--;
+      while (to > from && /[\s,;}\])|]/.test(text.charAt(to - 1))) to--;
     }
     let value = original.slice(from, to);
     if (separator === '=' && /%[0-9A-Fa-f]{2}|\+/.test(value)) {
@@ -499,24 +509,40 @@ const LEADING_INTEGER = /^[+-]?\d{1,10}(?:\.0+)?(?![\w.])/;
  * `errcode is 40001` say, are read as pairs, with their route.)
  */
 const SENTENCE =
-  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|(?<![\w"'.]|(?:status|http|response|exit|zip|post|country|area|sms|verification|auth)[ _-]?)code|返回码|返回碼|返回值|错误码|錯誤碼|错误代码|錯誤代碼|错误号|エラーコード|エラー番号|戻り値|(?:エラー|错误|錯誤)(?=\s*[:(]))(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：)\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
+  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|(?<![\w"'.]|(?:status|http|response|exit|zip|post|country|area|sms|verification|auth)[ _-]?)code|返回码|返回碼|返回值|错误码|錯誤碼|错误代码|錯誤代碼|错误号|エラーコード|エラー番号|結果コード|リターンコード|戻り値|[오에]류?러?\s*코드|返回(?=\s*[+-]?\d)|(?:エラー|错误|錯誤|失败|失敗)(?=\s*[:(]))(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：)\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
+/**
+ * `error -303`, `Error 42001`, `returned error -73` in English prose: the word `error` (not the
+ * log level `ERROR`, which a process id may follow) and a number.
+ */
+const ERROR_NUMBER = /(?<![\w-])(?:[Ee]rror|[Ee]rr)\s+#?([+-]?\d{1,10})/g;
+/** What follows a number that is no code: more of a word, a date or a time (`2024-05`, `10:21`). */
+const NOT_A_CODE_WORD = /^(?:[A-Za-z_]|[-/:]\d)/;
 
 function findSentence(text: string): ParsedRecord | null {
-  SENTENCE.lastIndex = 0;
-  for (let tries = 0; tries < 3; tries++) {
-    const match = SENTENCE.exec(text);
-    if (!match) return null;
-    const rest = text.slice(match.index + match[0].length);
-    if (!NOT_A_CODE_END.test(rest) && !UNIT.test(rest)) {
-      return { ...EMPTY, form: 'bare-code', route: 'bare-code', code: Number(match[1]) };
+  for (const sentence of [SENTENCE, ERROR_NUMBER]) {
+    sentence.lastIndex = 0;
+    for (let tries = 0; tries < 3; tries++) {
+      const match = sentence.exec(text);
+      if (!match) break;
+      const code = match[1] ?? '';
+      const rest = text.slice(match.index + match[0].length);
+      // A code has no leading zero (`code=081abc` is an OAuth code, not 81).
+      if (/^[+-]?0\d/.test(code) || NOT_A_CODE_END.test(rest) || NOT_A_CODE_WORD.test(rest))
+        continue;
+      if (UNIT.test(rest)) continue;
+      return { ...EMPTY, form: 'bare-code', route: 'bare-code', code: Number(code) };
     }
   }
   return null;
 }
 
-/** Log prefixes that may stand before a bare code or msg value, tried in this order. */
+/**
+ * Log prefixes that may stand before a bare code or msg value, tried in this order. A label
+ * (`MsdkClient: …`) counts only after a time, a level, a thread or a logger: a line that starts
+ * with one (`AppID: 1000001`, `Zone: 2`, `Content-Length: 52`) is a field of something else.
+ */
 const PREFIX_TOKENS = [
-  /\s+/,
+  /(\s+)/,
   /\[[^\]\n]{0,200}\]/,
   /\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?=[\sT])/,
   /T?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?(?=\s|$)/,
@@ -524,8 +550,8 @@ const PREFIX_TOKENS = [
   /\/[\w$.-]{1,80}(?:\(\s*\d+\))?:/,
   /\d{1,7}(?=\s+(?:\d{1,7}\s+)?[VDIWEF]\s)/,
   /[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?::\d+)?/,
-  /[A-Za-z_$][\w$.-]{0,79}:(?=\s)/,
-  /(?:-{1,2}|:|\||>|»|—)(?=\s)/,
+  /([A-Za-z_$][\w$.-]{0,79}:)(?=\s)/,
+  /((?:-{1,2}|:|\||>|»|—)(?=\s))/,
 ];
 /** One log prefix token at `lastIndex`: the first of `PREFIX_TOKENS` that matches there. */
 const PREFIX_TOKEN = new RegExp(PREFIX_TOKENS.map((token) => token.source).join('|'), 'y');
@@ -533,8 +559,14 @@ const PREFIX_TOKEN = new RegExp(PREFIX_TOKENS.map((token) => token.source).join(
 /** Whether the whole of `text` is log prefix (timestamps, levels, `[thread]`, loggers, `-`). */
 function isLogPrefix(text: string): boolean {
   PREFIX_TOKEN.lastIndex = 0;
+  // Whether a time, level, thread or logger came before: a label alone is no log prefix.
+  let logged = false;
   for (let step = 0; step < 40 && PREFIX_TOKEN.lastIndex < text.length; step++) {
-    if (!PREFIX_TOKEN.test(text)) return false;
+    const token = PREFIX_TOKEN.exec(text);
+    if (!token) return false;
+    const [, space, label, marker] = token;
+    if (label !== undefined && !logged) return false;
+    if (space === undefined && label === undefined && marker === undefined) logged = true;
   }
   return PREFIX_TOKEN.lastIndex >= text.length;
 }

@@ -248,7 +248,7 @@ const GO_TRACE = /^(?:goroutine \d+ \[[^\]]*\]:\s*$|created by \S)/;
  * `- errcode: 40001`): consecutive field lines with different keys are one record.
  */
 const FIELD =
-  /^\s*(?:[-*]\s+)?\[?(["']?)(ret|msg|err_?type|errcode|errmsg|error_description|error)\1\]?\s*(=>|[:=])\s*\S/i;
+  /^\s*(?:[-*|]\s*)?\[?(["']?)(ret|msg|err_?type|errcode|errmsg|error_description|error)\1\]?\s*(=>|[:=|])\s*\S/i;
 
 /** The key of a field line, or null. A bare `error:` is a log level, not a field. */
 function fieldKey(line: string): string | null {
@@ -349,6 +349,8 @@ export class RecordSplitter {
   #first: RawRecord | undefined;
   /** Inside an HTTP header block (after a status or request line, up to a blank line). */
   #headers = false;
+  /** A header block said `Transfer-Encoding: chunked`: a line of hex digits is a chunk size. */
+  #chunked = false;
   /** The indentation of a Python traceback's `File` line, whose next line is source code. */
   #source = -1;
   /** The latest context line the hint test accepted, for the next record. */
@@ -521,7 +523,7 @@ export class RecordSplitter {
     // Most log lines start with a digit (a time) or a bracket: only a progress row or
     // curl's `{ [45 bytes data]` may then be context.
     const first = text.charCodeAt(0);
-    if (this.#source < 0 && !this.#headers) {
+    if (this.#source < 0 && !this.#headers && !this.#chunked) {
       if (first >= 48 && first <= 57) return PROGRESS.test(text);
       if (first === 123) return CURL_DATA.test(text);
       // No context line starts with a quote, a sign, a bracket or a parenthesis.
@@ -544,11 +546,20 @@ export class RecordSplitter {
     }
     if (HTTP_STATUS.test(line) || HTTP_REQUEST.test(line)) {
       this.#headers = true;
+      this.#chunked = false;
       return true;
     }
     if (this.#headers) {
-      if (HEADER.test(line) && !OWN_KEY.test(line)) return true;
+      if (HEADER.test(line) && !OWN_KEY.test(line)) {
+        this.#chunked ||= /^transfer-encoding:\s*chunked/i.test(line);
+        return true;
+      }
       this.#headers = false;
+    }
+    if (this.#chunked && /^[\da-f]{1,8}\s*$/i.test(line)) {
+      // The last chunk has size 0.
+      this.#chunked = !/^0+\s*$/.test(line);
+      return true;
     }
     if (KNOWN_HEADER.test(line) && !line.includes('{') && !(line.match(OWN_PAIR)?.length ?? 0))
       return true;
