@@ -19,6 +19,9 @@ describe('a code typed the way people type it', () => {
     ['－３０３', -303],
     ['１００００１', 100001],
     ['‐26', -26],
+    // A Japanese input method types the long vowel mark for `-`.
+    ['ー３０３', -303],
+    ['ｰ303', -303],
     ['"-303"', -303],
   ])('%s is the bare code %i', (query, code) => {
     expect(read(query)).toEqual([code, 'bare-code']);
