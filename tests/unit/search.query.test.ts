@@ -51,6 +51,31 @@ describe('a code typed the way people type it', () => {
     ['msg -73', -73, 'bare-msg'],
     ['msg=-73', -73, 'bare-msg'],
     ['msg：−73', -73, 'bare-msg'],
+    ['retcode -303', -303, 'ret'],
+    ['ret_code=-303', -303, 'ret'],
+    ['errorCode 40001', 40001, 'bare-code'],
+    ['err_code: 40001', 40001, 'bare-code'],
+    ['Error code -303', -303, 'bare-code'],
+    ['错误码 -303', -303, 'bare-code'],
+    ['返回码-1011', -1011, 'bare-code'],
+    ['エラー番号 -303', -303, 'bare-code'],
+    ['#-303', -303, 'bare-code'],
+    // Brackets, quotes and punctuation copied with it, and characters of no width.
+    ['(-303)', -303, 'bare-code'],
+    ['「-303」', -303, 'bare-code'],
+    ['【－３０３】', -303, 'bare-code'],
+    ['`-303`', -303, 'bare-code'],
+    ['-303。', -303, 'bare-code'],
+    ['errcode 40001.', 40001, 'wechat-body'],
+    ['\u200E-303', -303, 'bare-code'],
+    ['-\u00AD303', -303, 'bare-code'],
+    ['40,001', 40001, 'bare-code'],
+    // A code among words: the only number, signed or after a prefix.
+    ['-303 appid', -303, 'bare-code'],
+    ['-303とは', -303, 'bare-code'],
+    ['what is -303?', -303, 'bare-code'],
+    ['MSDK -303 エラー', -303, 'bare-code'],
+    ['errcode 40001 invalid credential', 40001, 'wechat-body'],
   ])('%s is the code %i by the route %s', (query, code, route) => {
     expect(read(query)).toEqual([code, route]);
   });
@@ -60,14 +85,19 @@ describe('a code typed the way people type it', () => {
     '-',
     'ret',
     'ret -',
-    '-303 appid',
     'ホワイトリスト',
     'invalid credential',
     '12345678901',
     'ret=-303&msg=x',
     '3.5',
     '- 303',
-    'retcode -303',
+    'ret -10000 msg -73',
+    '-303 or -304',
+    'iOS 17',
+    'HTTP 404 error',
+    '2024-05-01',
+    '5.0.1',
+    '10:21',
   ])('%j is not one code', (query) => {
     expect(readCodeQuery(query)).toBeNull();
   });
@@ -87,6 +117,11 @@ describe('a paste for the decoder', () => {
     '40001，invalid credential',
     '{"ret":-303}\n{"ret":-503}',
     'ret=-10000\nmsg=-73,xx',
+    'ret -10000 msg -73',
+    '"ret":-303,"msg":"no permission"',
+    "'ret': -303, 'msg': 'no permission'",
+    '12:00:03 login result errcode 40001',
+    '2024-05-01 12:00:03 login failed (ret -303)',
   ])('%j looks like a paste', (query) => {
     expect(looksLikePaste(query)).toBe(true);
     expect(queryKind(query)).toBe('paste');

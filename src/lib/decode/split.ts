@@ -349,6 +349,8 @@ export class RecordSplitter {
   #first: RawRecord | undefined;
   /** Inside an HTTP header block (after a status or request line, up to a blank line). */
   #headers = false;
+  /** The columns of a table being read (PowerShell's Format-Table), or null. */
+  #columns: Column[] | null = null;
   /** A header block said `Transfer-Encoding: chunked`: a line of hex digits is a chunk size. */
   #chunked = false;
   /** The indentation of a Python traceback's `File` line, whose next line is source code. */
@@ -394,6 +396,22 @@ export class RecordSplitter {
     const text = plain ? kept : foldChars(original);
     const out: RawRecord[] = [];
     const group = this.#group;
+    if (this.#columns) {
+      // A line that has no number under a number column is no row: the table has ended.
+      const row = blank ? null : tableRow(this.#columns, n, kept, text, this.#pending);
+      if (row) return [row];
+      this.#columns = null;
+    }
+    if (group && group.line === group.last && COLUMN_RULE.test(text)) {
+      // A header and the dashes under it (PowerShell's Format-Table): each line up to the next
+      // blank one is a row.
+      this.#columns = tableColumns(group.text, text);
+      if (this.#columns) {
+        this.#group = null;
+        this.#context += 2;
+        return out;
+      }
+    }
     if (group) {
       if (!blank && this.#extend(group, n, kept, original, text, cut)) return out;
       out.push(this.#emit(group));
@@ -572,6 +590,72 @@ export class RecordSplitter {
     }
     return false;
   }
+}
+
+/** One column of a table: its name, and where the dashes under it are. */
+interface Column {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The dashes under the names of a table's header, as PowerShell's Format-Table prints them. */
+const COLUMN_RULE = /^\s*-+(?:\s+-+)+\s*$/;
+/** Columns of numbers, which Format-Table aligns to the right (to the end of their dashes). */
+const NUMBER_COLUMN = /^(?:ret|errcode|error|err_?type)$/i;
+
+/** The columns of a header and its dashes, when they match one for one and name a code. */
+function tableColumns(header: string, rule: string): Column[] | null {
+  const names = [...header.matchAll(/\S+/g)];
+  const dashes = [...rule.matchAll(/-+/g)];
+  if (
+    names.length !== dashes.length ||
+    !names.some(([name]) => /^(?:ret|errcode|error)$/i.test(name))
+  ) {
+    return null;
+  }
+  return dashes.map((dash, i) => ({
+    name: names[i]?.[0] ?? '',
+    start: dash.index,
+    end: dash.index + dash[0].length,
+  }));
+}
+
+/**
+ * One row of a table, as a record whose text is the row's fields as JSON: a number is the word
+ * that ends under its column's dashes, a text runs from its column's dashes to the next cell.
+ * Null for a line with no integer under a number column: not a row.
+ */
+function tableRow(
+  columns: readonly Column[],
+  n: number,
+  pasted: string,
+  text: string,
+  hint: string | undefined,
+): RawRecord | null {
+  /** The start and end of the word of `text` at `at`, or of none. */
+  const wordAt = (at: number): [number, number] => {
+    if (!/\S/.test(text.charAt(at))) return [at + 1, at + 1];
+    let start = at;
+    while (start > 0 && /\S/.test(text.charAt(start - 1))) start--;
+    let end = at;
+    while (end < text.length && /\S/.test(text.charAt(end))) end++;
+    return [start, end];
+  };
+  const cells = columns.map((column) =>
+    NUMBER_COLUMN.test(column.name) ? wordAt(column.end - 1) : null,
+  );
+  if (!cells.some((cell) => cell && /^[+-]?\d{1,10}(?:\.0+)?$/.test(text.slice(...cell))))
+    return null;
+  const fields: Record<string, string> = {};
+  columns.forEach((column, i) => {
+    const next = columns[i + 1];
+    const cell = cells[i] ?? [column.start, next ? (cells[i + 1]?.[0] ?? next.start) : text.length];
+    fields[column.name] = text.slice(...cell).trim();
+  });
+  const json = JSON.stringify(fields);
+  // The command before the table may name the endpoint.
+  return { ...rawRecord(n, n, asInput(pasted), json, json), hint };
 }
 
 const isOpen = (braces: BraceState, parens: number) =>
