@@ -32,12 +32,13 @@ test('a first visit to a code page transfers at most 50 KB gzipped in all', asyn
 
 /**
  * The decoder's first load, code and catalog data, gzipped. Its budget is 20 KB (20,480 B),
- * not met: the parser that reads what real systems print took it to 21,366 B, and reading the
- * forms found in a wider set of real pastes (labels, Markdown tables, tuples, sentences in four
- * languages, chunked HTTP bodies) to 21,819 B. This holds the line just above that: a ratchet,
- * lowered as bytes come off, raised only for reading real input, with the reason here.
+ * not met: the parser that reads what real systems print took it to 21,366 B; reading the
+ * forms found in two wider sets of real pastes (labels, Markdown, PowerShell, tab-separated,
+ * CSV, mysql and psql tables, tuples, sentences in four languages, chunked HTTP bodies, arrays
+ * of responses) to 23,095 B. This holds the line just above that: a ratchet, lowered as bytes
+ * come off, raised only for reading real input, with the reason here.
  */
-const DECODER_BYTES = 21_900;
+const DECODER_BYTES = 23_200;
 
 test("the decoder's own JavaScript, catalog data included, stays within its ratchet", async ({
   page,

@@ -1,11 +1,14 @@
 /**
- * The decoder on realistic pastes from the wild (tests/fixtures/wild-pastes.ts): every record
+ * The decoder on realistic pastes from the wild (tests/fixtures/wild-pastes.ts and
+ * source-pastes.ts): every record
  * each must give, in order, with its code, form, best row, nearest rows and endpoint, or the
  * error it must give; context lines give no record. The few forms not read yet are listed as
  * gaps, and expected to fail.
  */
 import { describe, expect, test } from 'vitest';
 import { decode, type DecodedRecord } from '../../src/lib/decode/index.ts';
+import { UNREADABLE } from '../../src/lib/words/index.ts';
+import { SOURCE_PASTES } from '../fixtures/source-pastes.ts';
 import { WILD_PASTES, type Want } from '../fixtures/wild-pastes.ts';
 import { loadCatalog } from '../support/catalog.ts';
 
@@ -48,6 +51,35 @@ describe.each([...new Set(WILD_PASTES.map((c) => c.cat))])('%s', (category) => {
       const records = decode(catalog, paste);
       expect(records.map((record, n) => seen(want[n] ?? want[0]!, record))).toEqual(
         want.map(wanted),
+      );
+    });
+  }
+});
+
+describe.each([...new Set(SOURCE_PASTES.map((c) => c.src))])('from %s', (source) => {
+  for (const { name, paste, want, gap, optional } of SOURCE_PASTES.filter(
+    (c) => c.src === source,
+  )) {
+    if (optional) continue;
+    (gap ? test.fails : test)(gap ? `${name} (not yet: ${gap})` : name, () => {
+      const records = decode(catalog, paste);
+      expect(
+        records.map((record) =>
+          record.error
+            ? { error: record.error }
+            : { code: record.code, best: row(record.candidates[0]) },
+        ),
+      ).toEqual(
+        want.map((one) =>
+          'e' in one
+            ? {
+                error:
+                  typeof one.e === 'string'
+                    ? UNREADABLE[one.e as keyof typeof UNREADABLE]
+                    : (expect.stringMatching(one.e) as unknown),
+              }
+            : { code: one.c, best: one.b },
+        ),
       );
     });
   }

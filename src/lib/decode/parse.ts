@@ -152,7 +152,10 @@ const KEY_NAMES = new Map<string, Key>([
 
 /** The key a JSON or pair key is read as (`Ret`, `ErrCode` and `errType` all occur), if any. */
 function keyOf(key: string): Key | undefined {
-  return key.length > 17 ? undefined : (KEY_NAMES.get(key) ?? KEY_NAMES.get(key.toLowerCase()));
+  // A flattened key names its field last: `msdk.ret`, `attributes.msg`.
+  const dot = key.lastIndexOf('.');
+  const name = dot < 0 ? key : key.slice(dot + 1);
+  return name.length > 17 ? undefined : (KEY_NAMES.get(name) ?? KEY_NAMES.get(name.toLowerCase()));
 }
 
 /**
@@ -240,11 +243,16 @@ const WRAPPER_KEY =
  * Searches parsed JSON for a response: first the objects (depth first, a few levels deep, a
  * string holding a JSON object included), then the other strings as texts of their own (a
  * wrapper's `log` or `message` is a log line; only those may hold a bare code). Returns the
- * response, the error of a code key that is not an integer, or null.
+ * response, the error of a code key that is not an integer, or null; the responses of an array
+ * after its first (`{"results":[{…},{…}]}`, a HAR's entries) go into `more`.
  */
-function findResponse(value: unknown, depth = 0): ParsedRecord | string | null {
+function findResponse(
+  value: unknown,
+  depth = 0,
+  more: ParsedRecord[] = [],
+): ParsedRecord | string | null {
   const texts: [text: string, loose: boolean][] = [];
-  const found = findInValue(value, depth, texts, '');
+  const found = findInValue(value, depth, texts, '', more);
   if (found !== null && typeof found === 'object') return found;
   let bad = found;
   if (depth < 4) {
@@ -268,19 +276,21 @@ function unplaced(record: ParsedRecord): ParsedRecord {
 
 /**
  * `findResponse`'s first pass: the response in a value's objects, or the error of a code key
- * that is not an integer; strings that may hold a code are collected into `texts`.
+ * that is not an integer; strings that may hold a code are collected into `texts`, and an
+ * array's responses after its first into `more`.
  */
 function findInValue(
   value: unknown,
   depth: number,
   texts: [string, boolean][],
   key: string,
+  more: ParsedRecord[],
 ): ParsedRecord | string | null {
-  if (depth > 4) return null;
+  if (depth > 8) return null;
   if (typeof value === 'string') {
     if (/^\s*\{/.test(value)) {
       const json = parseJson(value);
-      if (json !== undefined) return findInValue(json, depth + 1, texts, key);
+      if (json !== undefined) return findInValue(json, depth + 1, texts, key, more);
     }
     // A text with digits may hold a code: read later, if the objects hold no response.
     if (texts.length < 16 && /\d/.test(value)) texts.push([value, WRAPPER_KEY.test(key)]);
@@ -299,16 +309,21 @@ function findInValue(
   const body = readBody(fields, depth);
   if (body !== null && typeof body === 'object') return body;
   let bad = body;
+  let first: ParsedRecord | undefined;
   count = 0;
   for (const name in value) {
     if (++count > limit) break;
     const child: unknown = value[name as keyof typeof value];
     if (child === null || (typeof child !== 'object' && typeof child !== 'string')) continue;
-    const inner = findInValue(child, depth + 1, texts, array ? key : name);
-    if (inner !== null && typeof inner === 'object') return inner;
-    bad ??= inner;
+    const inner = findInValue(child, depth + 1, texts, array ? key : name, more);
+    if (inner !== null && typeof inner === 'object') {
+      // An object's first response is its response; each element of an array may have one.
+      if (!array) return inner;
+      if (first) more.push(inner);
+      else first = inner;
+    } else bad ??= inner;
   }
-  return bad;
+  return first ?? bad;
 }
 
 /** The value of a JSON text, or undefined for a text that is not JSON. */
@@ -397,14 +412,14 @@ function decodeEntities(text: string): string {
  * `ret为-303`.
  */
 const PAIR_KEY =
-  /(\[?)(?:[ub](?=["']))?(["']?)(error_description|errcode|errmsg|error|err_?type|msg|ret)\2\]?(?:\s*(=>|[:=>|,])\s*|(?:\s+(?:is|was)\s+|\s*(?:的?值)?[为為是は]\s*|\s*的?值\s*|\s+)(?=[+-]?\d))/gi;
+  /(\[?)(?:[ub](?=["']))?(["']?)(error_description|errcode|errmsg|error|err_?type|msg|ret)\2\]?(?:\s*(=>|[:=>|,])\s*|(?:\s+(?:is|was)\s+|\s*(?:里面|裡面)?(?:的?值)?[为為是は]\s*|\s*的?值\s*|\s+)(?=["']?[+-]?\d))/gi;
 /** The keys whose value may follow a space alone (`ret -303`, `errcode 40001`): codes only. */
 const CODE_KEYS: readonly Key[] = ['ret', 'errcode', 'err_type'];
 /** What wraps a value in PHP's var_dump (`int(-303)`, `string(5) "…"`). */
 const DUMP_TYPE = /^(?:(?:int|float|double|Optional)\(|string\(\d+\)\s*)/;
 
 /** The start of another field after a bare value: ` name=` or ` Name:value`. */
-const NEXT_FIELD = /\s[A-Za-z_][\w.-]{0,40}(?:=|:(?=[^\s/]))/g;
+const NEXT_FIELD = /\s[A-Za-z_][\w.-]{0,40}(?:=|:(?=[^\s/]))/;
 
 /** The values of a record's key=value pairs as pasted: the first value of each key. */
 function findPairs(text: string, original: string): Fields {
@@ -473,9 +488,9 @@ function findPairs(text: string, original: string): Fields {
       if (amp !== -1 && amp < to) to = amp;
       // Another field of any name ends the value: logfmt's ` user=…`, Go's ` OpenID:…` (%+v
       // writes no space after the colon; prose, `param: appid`, does, and a URL has `://`).
-      NEXT_FIELD.lastIndex = from;
-      const next = NEXT_FIELD.exec(text);
-      if (next && next.index < to) to = next.index;
+      const space = text.indexOf(' ', from);
+      const next = space !== -1 && space < to ? NEXT_FIELD.exec(text.slice(space, to)) : null;
+      if (next) to = space + next.index;
       while (to > from && /[\s,;}\])|]/.test(text.charAt(to - 1))) to--;
     }
     let value = original.slice(from, to);
@@ -490,8 +505,13 @@ function findPairs(text: string, original: string): Fields {
       // A code followed by more text (`ret=-303, cost=12ms`, `ret: -303 (appid …)`) is the
       // code; another single value is kept for the error that names it; a sentence is not one.
       const code = quoted ? null : LEADING_INTEGER.exec(foldChars(value))?.[0];
-      if (code) pairs[name] = new Pasted(code, code);
-      else if (quoted || /^\S{1,40}$/.test(value)) {
+      if (code) {
+        pairs[name] = new Pasted(code, code);
+        // `ret -10000: -73,the user …` (an error's text): the msg follows the code.
+        const inner = /^\s*:\s*(?=[+-]?\d{1,10}\s*,)/.exec(value.slice(code.length));
+        if (inner && name === 'ret')
+          pairs.msg ??= value.slice(code.length + inner[0].length).trim();
+      } else if (quoted || /^\S{1,40}$/.test(value)) {
         pairs[name] = new Pasted(value, quoted ? `${quote}${value}${quote}` : value);
       }
     } else pairs[name] = value;
@@ -509,7 +529,7 @@ const LEADING_INTEGER = /^[+-]?\d{1,10}(?:\.0+)?(?![\w.])/;
  * `errcode is 40001` say, are read as pairs, with their route.)
  */
 const SENTENCE =
-  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|(?<![\w"'.]|(?:status|http|response|exit|zip|post|country|area|sms|verification|auth)[ _-]?)code|返回码|返回碼|返回值|错误码|錯誤碼|错误代码|錯誤代碼|错误号|エラーコード|エラー番号|結果コード|リターンコード|戻り値|[오에]류?러?\s*코드|返回(?=\s*[+-]?\d)|(?:エラー|错误|錯誤|失败|失敗)(?=\s*[:(]))(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：)\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
+  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|(?<![\w"'.]|(?:status|http|response|exit|zip|post|country|area|sms|verification|auth)[ _-]?)code|返回码|返回碼|返回值|错误码|錯誤碼|错误代码|錯誤代碼|错误号|エラーコード|エラー番号|結果コード|リターンコード|戻り値|[오에]류?러?\s*코드|返回(?=\s*[+-]?\d)|(?:エラー|错误|錯誤|报错|報錯|失败|失敗)(?=\s*[:(]|\s*[+-]\d))(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：)\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
 /**
  * `error -303`, `Error 42001`, `returned error -73` in English prose: the word `error` (not the
  * log level `ERROR`, which a process id may follow) and a number.
@@ -517,6 +537,9 @@ const SENTENCE =
 const ERROR_NUMBER = /(?<![\w-])(?:[Ee]rror|[Ee]rr)\s+#?([+-]?\d{1,10})/g;
 /** What follows a number that is no code: more of a word, a date or a time (`2024-05`, `10:21`). */
 const NOT_A_CODE_WORD = /^(?:[A-Za-z_]|[-/:]\d)/;
+
+/** A number without a sign from 100 to 599: an HTTP status, which no table's code is. */
+const httpStatus = (number: string) => /^[1-5]\d\d$/.test(number);
 
 function findSentence(text: string): ParsedRecord | null {
   for (const sentence of [SENTENCE, ERROR_NUMBER]) {
@@ -529,7 +552,9 @@ function findSentence(text: string): ParsedRecord | null {
       // A code has no leading zero (`code=081abc` is an OAuth code, not 81).
       if (/^[+-]?0\d/.test(code) || NOT_A_CODE_END.test(rest) || NOT_A_CODE_WORD.test(rest))
         continue;
-      if (UNIT.test(rest)) continue;
+      // Nor is an HTTP status (no code of the tables is one: `code=200`), nor gRPC's `Code(14)`.
+      if (UNIT.test(rest) || httpStatus(code) || /Code\($/.test(match[0].slice(0, -code.length)))
+        continue;
       return { ...EMPTY, form: 'bare-code', route: 'bare-code', code: Number(code) };
     }
   }
@@ -542,34 +567,56 @@ function findSentence(text: string): ParsedRecord | null {
  * with one (`AppID: 1000001`, `Zone: 2`, `Content-Length: 52`) is a field of something else.
  */
 const PREFIX_TOKENS = [
-  /(\s+)/,
+  /(?<space>\s+)/,
   /\[[^\]\n]{0,200}\]/,
   /\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?=[\sT])/,
   /T?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?(?=\s|$)/,
   /(?:TRACE|DEBUG|INFO|WARN(?:ING)?|ERROR|FATAL|SEVERE|CRITICAL|[VDIWEF])(?=[\s/:])/,
-  /\/[\w$.-]{1,80}(?:\(\s*\d+\))?:/,
+  /(?<tag>\/[\w$.-]{1,80}(?:\(\s*\d+\))?:)/,
   /\d{1,7}(?=\s+(?:\d{1,7}\s+)?[VDIWEF]\s)/,
-  /[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?::\d+)?/,
-  /([A-Za-z_$][\w$.-]{0,79}:)(?=\s)/,
-  /((?:-{1,2}|:|\||>|»|—)(?=\s))/,
+  // Logcat's newer columns: `4321-4388  MSDK  com.example.game  E  …` (two spaces or more).
+  /\d{1,7}-\d{1,7}(?=\s)|(?<column>[A-Za-z_][\w$-]{0,40})(?=\s{2,})/,
+  /(?<logger>[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?::\d+)?)/,
+  /(?<label>[A-Za-z_$][\w$.-]{0,79}:)(?=\s)/,
+  /(?<marker>(?:-{1,2}|:|\||>|»|—)(?=\s))/,
 ];
 /** One log prefix token at `lastIndex`: the first of `PREFIX_TOKENS` that matches there. */
 const PREFIX_TOKEN = new RegExp(PREFIX_TOKENS.map((token) => token.source).join('|'), 'y');
 
-/** Whether the whole of `text` is log prefix (timestamps, levels, `[thread]`, loggers, `-`). */
-function isLogPrefix(text: string): boolean {
+/**
+ * Whether the whole of `text` is log prefix (timestamps, levels, `[thread]`, loggers, `-`):
+ * `log`, or `label` when it ends with a label or a logger's name (`MsdkHttp: `,
+ * `c.t.MsdkClient `), after which a number without a sign is a value (a status, a length, a
+ * count: `MsdkHttp: 200`), not a code; null when it is not.
+ */
+function logPrefix(text: string): 'log' | 'label' | null {
   PREFIX_TOKEN.lastIndex = 0;
   // Whether a time, level, thread or logger came before: a label alone is no log prefix.
   let logged = false;
+  let labelled = false;
   for (let step = 0; step < 40 && PREFIX_TOKEN.lastIndex < text.length; step++) {
     const token = PREFIX_TOKEN.exec(text);
-    if (!token) return false;
-    const [, space, label, marker] = token;
-    if (label !== undefined && !logged) return false;
-    if (space === undefined && label === undefined && marker === undefined) logged = true;
+    if (!token) return null;
+    const { space, tag, logger, label, column, marker } = token.groups ?? {};
+    if (label !== undefined && !logged) return null;
+    if (space === undefined && marker === undefined) {
+      logged = true;
+      labelled = (label ?? logger ?? tag ?? column) !== undefined;
+    }
   }
-  return PREFIX_TOKEN.lastIndex >= text.length;
+  if (PREFIX_TOKEN.lastIndex < text.length) return null;
+  return labelled ? 'label' : 'log';
 }
+
+/**
+ * Whether a bare number after a log prefix (`prefix` as `logPrefix` says) is a code: a code
+ * has at most six digits, and after a label it has its sign (`MsdkClient: -303`).
+ */
+const bareCode = (prefix: 'log' | 'label' | null, number: string) =>
+  prefix !== null &&
+  /^[+-]?\d{1,6}$/.test(number) &&
+  !httpStatus(number) &&
+  (prefix === 'log' || number.startsWith('-'));
 
 /** A code standing alone at the end of a line: `… ERROR - -303`, `"-303"`. */
 const TRAILING_CODE = /(^|\s)(["']?)([+-]?\d{1,10})\2\s*$/;
@@ -579,7 +626,7 @@ const MSG_START = /(^|\s)(["']?)([+-]?\d{1,10})(?![\d.])/g;
 /**
  * A bare code or msg value, alone or after a log prefix. The code is looked for first (a
  * number at the end, or a number after whitespace followed by a comma or by text that is not
- * ASCII, as in `-73用户修改了密码`; up to three of those) so that the prefix is only checked on
+ * ASCII, as in `-73用户修改了密码`; up to eight of those) so that the prefix is only checked on
  * lines that could hold one.
  */
 function findBare(text: string, original: string): ParsedRecord | null {
@@ -589,11 +636,13 @@ function findBare(text: string, original: string): ParsedRecord | null {
   const last = text.charCodeAt(end);
   const trailing =
     (last >= 48 && last <= 57) || last === 34 || last === 39 ? TRAILING_CODE.exec(text) : null;
-  if (trailing && isLogPrefix(text.slice(0, trailing.index + (trailing[1] ?? '').length))) {
+  const before = trailing && logPrefix(text.slice(0, trailing.index + (trailing[1] ?? '').length));
+  if (trailing && bareCode(before ?? null, trailing[3] ?? '')) {
     return { ...EMPTY, form: 'bare-code', route: 'bare-code', code: Number(trailing[3]) };
   }
   MSG_START.lastIndex = 0;
-  for (let tries = 0; tries < 3; tries++) {
+  // The numbers of a log prefix come first (a date, a time, process ids): a few more tries.
+  for (let tries = 0; tries < 8; tries++) {
     const match = MSG_START.exec(text);
     if (!match) break;
     const [whole, space = '', quote = ''] = match;
@@ -604,7 +653,10 @@ function findBare(text: string, original: string): ParsedRecord | null {
     const comma = /^\s*,/.test(text.slice(end, end + 8));
     if (!comma && (!(next > 0x7f) || UNIT.test(original.charAt(end)))) continue;
     const start = match.index + space.length;
-    if (!isLogPrefix(text.slice(0, start))) continue;
+    // A msg value has its message after the comma, not more fields (`502, message='Bad …'`);
+    // its code may be positive after a label (`E/MSDK: 100013,access token is illegal`).
+    if (/^\s*,\s*\w+=/.test(text.slice(end)) || !logPrefix(text.slice(0, start))) continue;
+    if (!/^[+-]?\d{1,6}$/.test(match[3] ?? '')) continue;
     let last = text.trimEnd().length;
     if (quote && text[last - 1] === quote) last--;
     const message = original.slice(start + quote.length, last);
@@ -642,10 +694,13 @@ function readText(
       continue;
     }
     sawJson = true;
-    const response = findResponse(json, depth);
+    const more: ParsedRecord[] = [];
+    const response = findResponse(json, depth, more);
     if (response !== null && typeof response === 'object') {
-      (response as Placed).span = span;
-      (found ??= []).push(response);
+      for (const one of [response, ...more]) {
+        (one as Placed).span = span;
+        (found ??= []).push(one);
+      }
     } else bad ??= response;
   }
   if (found) return { found, bad, sawJson, truncated: false };

@@ -245,10 +245,11 @@ const GO_TRACE = /^(?:goroutine \d+ \[[^\]]*\]:\s*$|created by \S)/;
 
 /**
  * A line written as one field of a response (`ret: -10000`, `  'msg' => '…',`, `[ret] => -303`,
- * `- errcode: 40001`): consecutive field lines with different keys are one record.
+ * `- errcode: 40001`, `| ret | -10000 |`, `ret<TAB>-10000`, `<ret>-10000</ret>`): consecutive
+ * field lines with different keys are one record.
  */
 const FIELD =
-  /^\s*(?:[-*|]\s*)?\[?(["']?)(ret|msg|err_?type|errcode|errmsg|error_description|error)\1\]?\s*(=>|[:=|])\s*\S/i;
+  /^\s*(?:[-*|]\s*)?(?:\[?(["']?)(ret|msg|err_?type|errcode|errmsg|error_description|error)\1\]?(?:[ ]*(=>|[:=|])\s*|\s+(?=["']?[+-]?\d))\S|<(ret|msg|err_?type|errcode|errmsg|error_description|error)>)/i;
 
 /** The key of a field line, or null. A bare `error:` is a log level, not a field. */
 function fieldKey(line: string): string | null {
@@ -256,9 +257,10 @@ function fieldKey(line: string): string | null {
   if (!match) return null;
   // A line holding two keys is a whole record (`ret: -303 msg: …`), not one field of one.
   if ((line.match(OWN_PAIR)?.length ?? 0) > 1) return null;
-  const [, quote, key = '', separator] = match;
+  const [, quote, name1, separator, element] = match;
+  const key = name1 ?? element ?? '';
   const name = key.toLowerCase().replace('errtype', 'err_type');
-  return name === 'error' && !quote && separator !== '=' ? null : name;
+  return name === 'error' && !quote && !element && separator !== '=' ? null : name;
 }
 
 /** A record being built. */
@@ -351,6 +353,8 @@ export class RecordSplitter {
   #headers = false;
   /** The columns of a table being read (PowerShell's Format-Table), or null. */
   #columns: Column[] | null = null;
+  /** The header of a table of cells being read (tab-separated, CSV, `|`), or null. */
+  #cells: Cells | null = null;
   /** A header block said `Transfer-Encoding: chunked`: a line of hex digits is a chunk size. */
   #chunked = false;
   /** The indentation of a Python traceback's `File` line, whose next line is source code. */
@@ -402,6 +406,17 @@ export class RecordSplitter {
       if (row) return [row];
       this.#columns = null;
     }
+    if (this.#cells && !blank) {
+      // Rows of a table with a header (tab-separated, CSV, `|`): a rule line between them is
+      // context, a line that does not fit ends the table.
+      if (RULE_LINE.test(text)) {
+        this.#context++;
+        return out;
+      }
+      const row = cellsRow(this.#cells, n, kept, original, this.#pending);
+      if (row) return [row];
+    }
+    this.#cells = null;
     if (group && group.line === group.last && COLUMN_RULE.test(text)) {
       // A header and the dashes under it (PowerShell's Format-Table): each line up to the next
       // blank one is a row.
@@ -425,6 +440,11 @@ export class RecordSplitter {
       this.#context++;
       this.#first ??= rawRecord(n, n, asInput(kept), original, text);
       if (this.#hint?.(text)) this.#pending = text;
+      return out;
+    }
+    this.#cells = tableHeader(original);
+    if (this.#cells) {
+      this.#context++;
       return out;
     }
     this.#group = this.#open(n, kept, original, text, cut);
@@ -656,6 +676,101 @@ function tableRow(
   const json = JSON.stringify(fields);
   // The command before the table may name the endpoint.
   return { ...rawRecord(n, n, asInput(pasted), json, json), hint };
+}
+
+/** A table's header: its column names, and how its lines split into cells. */
+interface Cells {
+  readonly names: readonly string[];
+  readonly split: (line: string) => string[];
+}
+
+/** A header's name of a column of codes, and the response key it stands for. */
+const CODE_HEADERS: Record<string, string> = {
+  ret: 'ret',
+  retcode: 'ret',
+  errcode: 'errcode',
+  error: 'error',
+  code: 'code',
+  errorcode: 'code',
+  error_code: 'code',
+  err_code: 'code',
+  错误码: 'code',
+  返回码: 'code',
+  錯誤碼: 'code',
+  エラーコード: 'code',
+};
+/** A cell naming a column of codes, between tabs, `|` or commas. */
+const HEADER_CELL = new RegExp(
+  `(?:^|[\\t|,])\\s*(?:${Object.keys(CODE_HEADERS).join('|')})\\s*(?:[\\t|,]|$)`,
+  'i',
+);
+/** A line of a table's rules only: `+----+----+`, `----+----`, `|---|:--|`. */
+const RULE_LINE = /^[\s|+:=-]*-{3}[\s|+:=-]*$/;
+
+/** CSV's cells: quoted (with `""` for a quote) or not. */
+function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  for (const [, quoted, bare] of line.matchAll(/(?:^|,)[ \t]*(?:"((?:[^"]|"")*)"|([^,]*))/g)) {
+    cells.push(quoted === undefined ? (bare ?? '') : quoted.replace(/""/g, '"'));
+  }
+  return cells;
+}
+
+/** The cells of a line between `|` (Markdown, mysql, psql, Jira's `||`). */
+const pipeCells = (line: string) => line.replace(/^\s*\|+|\|+\s*$/g, '').split(/\|+/);
+
+/**
+ * The header of a table of cells, when a line is one: two names or more, split by tabs, `|`
+ * or commas, one of them a column of codes (`ret`, `errcode`, `错误码`, …).
+ */
+function tableHeader(line: string): Cells | null {
+  // A header holds no JSON, pairs or times, and most lines no cell that names a column of codes.
+  if (/[{=:]/.test(line) || !HEADER_CELL.test(line)) return null;
+  const split = line.includes('\t')
+    ? (row: string) => row.split('\t')
+    : line.includes('|')
+      ? pipeCells
+      : line.includes(',')
+        ? csvCells
+        : null;
+  if (!split) return null;
+  const names = split(line).map((cell) => foldChars(cell).trim().toLowerCase());
+  const named = names.every((name) => /^(?![+-]?\d)[^\s"'{}=:][^"'{}=:]{0,39}$/.test(name));
+  return names.length >= 2 && named && names.some((name) => name in CODE_HEADERS)
+    ? { names, split }
+    : null;
+}
+
+/**
+ * One row of a table of cells, as a record whose text is its fields as JSON (a column of
+ * codes under its response key); null for a line that is no row of the table.
+ */
+function cellsRow(
+  { names, split }: Cells,
+  n: number,
+  pasted: string,
+  original: string,
+  hint: string | undefined,
+): RawRecord | null {
+  const cells = split(original).map((cell) => cell.trim());
+  if (cells.length !== names.length) return null;
+  const fields: Record<string, string> = {};
+  let code: string | undefined;
+  names.forEach((name, i) => {
+    const key = CODE_HEADERS[name] ?? name;
+    const cell = cells[i] ?? '';
+    if (CODE_HEADERS[name] && /^[+-]?\d{1,10}$/.test(foldChars(cell))) code ??= cell;
+    fields[key] ??= cell;
+  });
+  if (code === undefined) return null;
+  // An envelope's inner code in a column of its own: `ret  errcode` → -20000 and 42001.
+  if (fields['ret'] !== undefined && fields['msg'] === undefined) {
+    fields['msg'] = fields['errcode'] ?? fields['code'] ?? '';
+  }
+  // A column of codes of no response key: the code alone, read as a bare code.
+  const text =
+    (fields['ret'] ?? fields['errcode'] ?? fields['error']) ? JSON.stringify(fields) : code;
+  return { ...rawRecord(n, n, asInput(pasted), text, text), hint };
 }
 
 const isOpen = (braces: BraceState, parens: number) =>
