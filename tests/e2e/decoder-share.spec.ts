@@ -114,6 +114,7 @@ test('a share link opens to the same results in a fresh page', async ({ page, br
   const paste = [QQ_73, '{"ret":-303,"msg":"appid has no permission"}', QQ_73].join('\n');
   await decoder.paste(paste);
   await expect(decoder.output.locator('.decoder-summary')).toBeVisible();
+  await decoder.settled();
   const results = await decoder.output.innerText();
   const link = await decoder.openShare();
   await decoder.share.close.click();
@@ -124,6 +125,7 @@ test('a share link opens to the same results in a fresh page', async ({ page, br
   await other.page.goto(link.replace('http://localhost:4321', ''));
   await expect(other.input).toHaveValue(paste);
   await expect(other.output.locator('.decoder-summary')).toBeVisible();
+  await other.settled();
   expect(await other.output.innerText()).toBe(results);
   await fresh.close();
   expect(page.url()).not.toContain('#q=');

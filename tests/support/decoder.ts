@@ -39,6 +39,11 @@ export class DecoderPage {
     }, text);
   }
 
+  /** Waits until the decoder has finished the run in progress (its output is no longer busy). */
+  async settled(): Promise<void> {
+    await expect(this.output).not.toHaveAttribute('aria-busy', 'true');
+  }
+
   example(name: RegExp): Locator {
     return this.page.getByRole('button', { name });
   }

@@ -421,6 +421,76 @@ const DUMP_TYPE = /^(?:(?:int|float|double|Optional)\(|string\(\d+\)\s*)/;
 /** The start of another field after a bare value: ` name=` or ` Name:value`. */
 const NEXT_FIELD = /\s[A-Za-z_][\w.-]{0,40}(?:=|:(?=[^\s/]))/;
 
+/**
+ * The key a match of `PAIR_KEY` in `text` is, or null when it is no key there (the end of a
+ * word, a log level, a shell's pipe, …).
+ */
+function pairKey(match: RegExpExecArray, text: string, separator: string): Key | null {
+  const quote = match[2];
+  // A key is a word of its own: not the end of `secret=` or `format:`. (Tested here, not in
+  // the expression, which then starts with the keys and is found much faster.) After a
+  // bracket it is too: Java's `MsdkResp[ret=-303, …]`.
+  const before = text.charAt(match.index - 1);
+  if (/\w/.test(before) && !match[1]) return null;
+  const name = keyOf(match[3] ?? '');
+  if (!name) return null;
+  // `ERROR: …` is a log level, not a QQ OAuth `error`; only `error=` or `"error":` count.
+  if (name === 'error' && !quote && separator !== '=') return null;
+  // A message after a space alone only when it starts with a code (`ret -10000 msg -73,…`).
+  if (separator === ' ' && !CODE_KEYS.includes(name) && name !== 'msg' && name !== 'errmsg') {
+    return null;
+  }
+  // `>` ends an XML start tag only: `<ret>-303</ret>`, not `ret>0`; `|` is a Markdown
+  // table's (`| ret | -303 |`), not a shell's pipe; `,` a Python tuple's (`('ret', -303)`).
+  if (separator === '>' && before !== '<') return null;
+  if (separator === '|' && !/\|\s*$/.test(text.slice(Math.max(0, match.index - 8), match.index))) {
+    return null;
+  }
+  if (separator === ',' && !(quote && /\(\s*$/.test(text.slice(0, match.index)))) return null;
+  return name;
+}
+
+/**
+ * Where the value of a pair is in `text`: it starts at `from` (after the key and separator)
+ * and ends by `to` (the next key) at the latest; `quote` when it was quoted.
+ */
+function valueSpan(
+  text: string,
+  separator: string,
+  start: number,
+  end: number,
+): { from: number; to: number; quote: string | null } {
+  let from = start;
+  let to = end;
+  const dump = DUMP_TYPE.exec(text.slice(from, from + 24));
+  if (dump) from += dump[0].length;
+  // Python 2's `u'…'` and bytes' `b'…'`.
+  if (/^[ub]["']/.test(text.slice(from, from + 2))) from++;
+  const quote = text.charAt(from);
+  if (separator === '>') {
+    // An XML element's text, CDATA or not.
+    if (text.startsWith('<![CDATA[', from)) from += 9;
+    const close = text.indexOf('<', from);
+    if (close !== -1 && close < to) to = close;
+    if (text.startsWith(']]>', to - 3)) to -= 3;
+    return { from, to, quote: null };
+  }
+  if (quote === '"' || quote === "'") {
+    let close = from + 1;
+    while (close < to && text[close] !== quote) close += text[close] === '\\' ? 2 : 1;
+    return { from: from + 1, to: Math.min(close, to), quote };
+  }
+  const amp = text.indexOf('&', from);
+  if (amp !== -1 && amp < to) to = amp;
+  // Another field of any name ends the value: logfmt's ` user=…`, Go's ` OpenID:…` (%+v
+  // writes no space after the colon; prose, `param: appid`, does, and a URL has `://`).
+  const space = text.indexOf(' ', from);
+  const next = space !== -1 && space < to ? NEXT_FIELD.exec(text.slice(space, to)) : null;
+  if (next) to = space + next.index;
+  while (to > from && /[\s,;}\])|]/.test(text.charAt(to - 1))) to--;
+  return { from, to, quote: null };
+}
+
 /** The values of a record's key=value pairs as pasted: the first value of each key. */
 function findPairs(text: string, original: string): Fields {
   // Each key found: its name, where it starts, where its value starts, and its separator (in
@@ -431,27 +501,9 @@ function findPairs(text: string, original: string): Fields {
   const separators: string[] = [];
   PAIR_KEY.lastIndex = 0;
   for (let match = PAIR_KEY.exec(text); match; match = PAIR_KEY.exec(text)) {
-    const quote = match[2];
     const separator = match[4] ?? ' ';
-    // A key is a word of its own: not the end of `secret=` or `format:`. (Tested here, not in
-    // the expression, which then starts with the keys and is found much faster.)
-    // (After a bracket it is too: Java's `MsdkResp[ret=-303, …]`.)
-    const before = text.charAt(match.index - 1);
-    if (/\w/.test(before) && !match[1]) continue;
-    const name = keyOf(match[3] ?? '');
+    const name = pairKey(match, text, separator);
     if (!name) continue;
-    // `ERROR: …` is a log level, not a QQ OAuth `error`; only `error=` or `"error":` count.
-    if (name === 'error' && !quote && separator !== '=') continue;
-    // A message after a space alone only when it starts with a code (`ret -10000 msg -73,…`).
-    if (separator === ' ' && !CODE_KEYS.includes(name) && name !== 'msg' && name !== 'errmsg')
-      continue;
-    // `>` ends an XML start tag only: `<ret>-303</ret>`, not `ret>0`; `|` is a Markdown
-    // table's (`| ret | -303 |`), not a shell's pipe.
-    if (separator === '>' && before !== '<') continue;
-    if (separator === '|' && !/\|\s*$/.test(text.slice(Math.max(0, match.index - 8), match.index)))
-      continue;
-    // `,` is a Python tuple's, as an OrderedDict prints its items: `('ret', -303)`.
-    if (separator === ',' && !(quote && /\(\s*$/.test(text.slice(0, match.index)))) continue;
     names.push(name);
     starts.push(match.index);
     froms.push(match.index + match[0].length);
@@ -462,37 +514,13 @@ function findPairs(text: string, original: string): Fields {
   for (let n = 0; n < names.length; n++) {
     const name = names[n] as Key;
     if (pairs[name] !== undefined) continue;
-    const separator = separators[n];
-    let from = froms[n] ?? 0;
-    let to = starts[n + 1] ?? text.length;
-    const dump = DUMP_TYPE.exec(text.slice(from, from + 24));
-    if (dump) from += dump[0].length;
-    // Python 2's `u'…'` and bytes' `b'…'`.
-    if (/^[ub]["']/.test(text.slice(from, from + 2))) from++;
-    const quote = text[from];
-    let quoted = false;
-    if (separator === '>') {
-      // An XML element's text, CDATA or not.
-      if (text.startsWith('<![CDATA[', from)) from += 9;
-      const close = text.indexOf('<', from);
-      if (close !== -1 && close < to) to = close;
-      if (text.startsWith(']]>', to - 3)) to -= 3;
-    } else if (quote === '"' || quote === "'") {
-      let close = from + 1;
-      while (close < to && text[close] !== quote) close += text[close] === '\\' ? 2 : 1;
-      from += 1;
-      to = Math.min(close, to);
-      quoted = true;
-    } else {
-      const amp = text.indexOf('&', from);
-      if (amp !== -1 && amp < to) to = amp;
-      // Another field of any name ends the value: logfmt's ` user=…`, Go's ` OpenID:…` (%+v
-      // writes no space after the colon; prose, `param: appid`, does, and a URL has `://`).
-      const space = text.indexOf(' ', from);
-      const next = space !== -1 && space < to ? NEXT_FIELD.exec(text.slice(space, to)) : null;
-      if (next) to = space + next.index;
-      while (to > from && /[\s,;}\])|]/.test(text.charAt(to - 1))) to--;
-    }
+    const separator = separators[n] ?? ' ';
+    const { from, to, quote } = valueSpan(
+      text,
+      separator,
+      froms[n] ?? 0,
+      starts[n + 1] ?? text.length,
+    );
     let value = original.slice(from, to);
     if (separator === '=' && /%[0-9A-Fa-f]{2}|\+/.test(value)) {
       try {
@@ -501,20 +529,21 @@ function findPairs(text: string, original: string): Fields {
         // A lone `%` is just a percent sign: the value stays as pasted.
       }
     }
-    if (CODE_KEYS.includes(name) || name === 'error') {
-      // A code followed by more text (`ret=-303, cost=12ms`, `ret: -303 (appid …)`) is the
-      // code; another single value is kept for the error that names it; a sentence is not one.
-      const code = quoted ? null : LEADING_INTEGER.exec(foldChars(value))?.[0];
-      if (code) {
-        pairs[name] = new Pasted(code, code);
-        // `ret -10000: -73,the user …` (an error's text): the msg follows the code.
-        const inner = /^\s*:\s*(?=[+-]?\d{1,10}\s*,)/.exec(value.slice(code.length));
-        if (inner && name === 'ret')
-          pairs.msg ??= value.slice(code.length + inner[0].length).trim();
-      } else if (quoted || /^\S{1,40}$/.test(value)) {
-        pairs[name] = new Pasted(value, quoted ? `${quote}${value}${quote}` : value);
-      }
-    } else pairs[name] = value;
+    if (!CODE_KEYS.includes(name) && name !== 'error') {
+      pairs[name] = value;
+      continue;
+    }
+    // A code followed by more text (`ret=-303, cost=12ms`, `ret: -303 (appid …)`) is the
+    // code; another single value is kept for the error that names it; a sentence is not one.
+    const code = quote ? null : LEADING_INTEGER.exec(foldChars(value))?.[0];
+    if (code) {
+      pairs[name] = new Pasted(code, code);
+      // `ret -10000: -73,the user …` (an error's text): the msg follows the code.
+      const inner = /^\s*:\s*(?=[+-]?\d{1,10}\s*,)/.exec(value.slice(code.length));
+      if (inner && name === 'ret') pairs.msg ??= value.slice(code.length + inner[0].length).trim();
+    } else if (quote || /^\S{1,40}$/.test(value)) {
+      pairs[name] = new Pasted(value, quote ? `${quote}${value}${quote}` : value);
+    }
   }
   return pairs;
 }
@@ -697,9 +726,11 @@ function readText(
     const more: ParsedRecord[] = [];
     const response = findResponse(json, depth, more);
     if (response !== null && typeof response === 'object') {
-      for (const one of [response, ...more]) {
+      (response as Placed).span = span;
+      (found ??= []).push(response);
+      for (const one of more) {
         (one as Placed).span = span;
-        (found ??= []).push(one);
+        found.push(one);
       }
     } else bad ??= response;
   }
