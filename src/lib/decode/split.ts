@@ -10,6 +10,16 @@
  * split by one rule. Linear in the size of the input; no record grows without bound.
  */
 import { cleanLine, foldChars } from './normalize.ts';
+import {
+  COLUMN_RULE,
+  RULE_LINE,
+  cellsRow,
+  tableColumns,
+  tableHeader,
+  tableRow,
+  type Cells,
+  type Column,
+} from './tables.ts';
 
 /** One record of a paste, before it is parsed. */
 export interface RawRecord {
@@ -402,8 +412,8 @@ export class RecordSplitter {
     const group = this.#group;
     if (this.#columns) {
       // A line that has no number under a number column is no row: the table has ended.
-      const row = blank ? null : tableRow(this.#columns, n, kept, text, this.#pending);
-      if (row) return [row];
+      const row = blank ? null : tableRow(this.#columns, text);
+      if (row !== null) return [this.#row(n, kept, row)];
       this.#columns = null;
     }
     if (this.#cells && !blank) {
@@ -413,8 +423,8 @@ export class RecordSplitter {
         this.#context++;
         return out;
       }
-      const row = cellsRow(this.#cells, n, kept, original, this.#pending);
-      if (row) return [row];
+      const row = cellsRow(this.#cells, original);
+      if (row !== null) return [this.#row(n, kept, row)];
     }
     this.#cells = null;
     if (group && group.line === group.last && COLUMN_RULE.test(text)) {
@@ -461,6 +471,12 @@ export class RecordSplitter {
   end(): RawRecord[] {
     const group = this.#group;
     return group ? [this.#emit(group)] : [];
+  }
+
+  /** A record of one row of a table, whose text is `row`. */
+  #row(n: number, pasted: string, row: string): RawRecord {
+    // The command before the table may name the endpoint.
+    return { ...rawRecord(n, n, asInput(pasted), row, row), hint: this.#pending };
   }
 
   #emit(group: Group): RawRecord {
@@ -610,167 +626,6 @@ export class RecordSplitter {
     }
     return false;
   }
-}
-
-/** One column of a table: its name, and where the dashes under it are. */
-interface Column {
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** The dashes under the names of a table's header, as PowerShell's Format-Table prints them. */
-const COLUMN_RULE = /^\s*-+(?:\s+-+)+\s*$/;
-/** Columns of numbers, which Format-Table aligns to the right (to the end of their dashes). */
-const NUMBER_COLUMN = /^(?:ret|errcode|error|err_?type)$/i;
-
-/** The columns of a header and its dashes, when they match one for one and name a code. */
-function tableColumns(header: string, rule: string): Column[] | null {
-  const names = [...header.matchAll(/\S+/g)];
-  const dashes = [...rule.matchAll(/-+/g)];
-  if (
-    names.length !== dashes.length ||
-    !names.some(([name]) => /^(?:ret|errcode|error)$/i.test(name))
-  ) {
-    return null;
-  }
-  return dashes.map((dash, i) => ({
-    name: names[i]?.[0] ?? '',
-    start: dash.index,
-    end: dash.index + dash[0].length,
-  }));
-}
-
-/**
- * One row of a table, as a record whose text is the row's fields as JSON: a number is the word
- * that ends under its column's dashes, a text runs from its column's dashes to the next cell.
- * Null for a line with no integer under a number column: not a row.
- */
-function tableRow(
-  columns: readonly Column[],
-  n: number,
-  pasted: string,
-  text: string,
-  hint: string | undefined,
-): RawRecord | null {
-  /** The start and end of the word of `text` at `at`, or of none. */
-  const wordAt = (at: number): [number, number] => {
-    if (!/\S/.test(text.charAt(at))) return [at + 1, at + 1];
-    let start = at;
-    while (start > 0 && /\S/.test(text.charAt(start - 1))) start--;
-    let end = at;
-    while (end < text.length && /\S/.test(text.charAt(end))) end++;
-    return [start, end];
-  };
-  const cells = columns.map((column) =>
-    NUMBER_COLUMN.test(column.name) ? wordAt(column.end - 1) : null,
-  );
-  if (!cells.some((cell) => cell && /^[+-]?\d{1,10}(?:\.0+)?$/.test(text.slice(...cell))))
-    return null;
-  const fields: Record<string, string> = {};
-  columns.forEach((column, i) => {
-    const next = columns[i + 1];
-    const cell = cells[i] ?? [column.start, next ? (cells[i + 1]?.[0] ?? next.start) : text.length];
-    fields[column.name] = text.slice(...cell).trim();
-  });
-  const json = JSON.stringify(fields);
-  // The command before the table may name the endpoint.
-  return { ...rawRecord(n, n, asInput(pasted), json, json), hint };
-}
-
-/** A table's header: its column names, and how its lines split into cells. */
-interface Cells {
-  readonly names: readonly string[];
-  readonly split: (line: string) => string[];
-}
-
-/** A header's name of a column of codes, and the response key it stands for. */
-const CODE_HEADERS: Record<string, string> = {
-  ret: 'ret',
-  retcode: 'ret',
-  errcode: 'errcode',
-  error: 'error',
-  code: 'code',
-  errorcode: 'code',
-  error_code: 'code',
-  err_code: 'code',
-  错误码: 'code',
-  返回码: 'code',
-  錯誤碼: 'code',
-  エラーコード: 'code',
-};
-/** A cell naming a column of codes, between tabs, `|` or commas. */
-const HEADER_CELL = new RegExp(
-  `(?:^|[\\t|,])\\s*(?:${Object.keys(CODE_HEADERS).join('|')})\\s*(?:[\\t|,]|$)`,
-  'i',
-);
-/** A line of a table's rules only: `+----+----+`, `----+----`, `|---|:--|`. */
-const RULE_LINE = /^[\s|+:=-]*-{3}[\s|+:=-]*$/;
-
-/** CSV's cells: quoted (with `""` for a quote) or not. */
-function csvCells(line: string): string[] {
-  const cells: string[] = [];
-  for (const [, quoted, bare] of line.matchAll(/(?:^|,)[ \t]*(?:"((?:[^"]|"")*)"|([^,]*))/g)) {
-    cells.push(quoted === undefined ? (bare ?? '') : quoted.replace(/""/g, '"'));
-  }
-  return cells;
-}
-
-/** The cells of a line between `|` (Markdown, mysql, psql, Jira's `||`). */
-const pipeCells = (line: string) => line.replace(/^\s*\|+|\|+\s*$/g, '').split(/\|+/);
-
-/**
- * The header of a table of cells, when a line is one: two names or more, split by tabs, `|`
- * or commas, one of them a column of codes (`ret`, `errcode`, `错误码`, …).
- */
-function tableHeader(line: string): Cells | null {
-  // A header holds no JSON, pairs or times, and most lines no cell that names a column of codes.
-  if (/[{=:]/.test(line) || !HEADER_CELL.test(line)) return null;
-  const split = line.includes('\t')
-    ? (row: string) => row.split('\t')
-    : line.includes('|')
-      ? pipeCells
-      : line.includes(',')
-        ? csvCells
-        : null;
-  if (!split) return null;
-  const names = split(line).map((cell) => foldChars(cell).trim().toLowerCase());
-  const named = names.every((name) => /^(?![+-]?\d)[^\s"'{}=:][^"'{}=:]{0,39}$/.test(name));
-  return names.length >= 2 && named && names.some((name) => name in CODE_HEADERS)
-    ? { names, split }
-    : null;
-}
-
-/**
- * One row of a table of cells, as a record whose text is its fields as JSON (a column of
- * codes under its response key); null for a line that is no row of the table.
- */
-function cellsRow(
-  { names, split }: Cells,
-  n: number,
-  pasted: string,
-  original: string,
-  hint: string | undefined,
-): RawRecord | null {
-  const cells = split(original).map((cell) => cell.trim());
-  if (cells.length !== names.length) return null;
-  const fields: Record<string, string> = {};
-  let code: string | undefined;
-  names.forEach((name, i) => {
-    const key = CODE_HEADERS[name] ?? name;
-    const cell = cells[i] ?? '';
-    if (CODE_HEADERS[name] && /^[+-]?\d{1,10}$/.test(foldChars(cell))) code ??= cell;
-    fields[key] ??= cell;
-  });
-  if (code === undefined) return null;
-  // An envelope's inner code in a column of its own: `ret  errcode` → -20000 and 42001.
-  if (fields['ret'] !== undefined && fields['msg'] === undefined) {
-    fields['msg'] = fields['errcode'] ?? fields['code'] ?? '';
-  }
-  // A column of codes of no response key: the code alone, read as a bare code.
-  const text =
-    (fields['ret'] ?? fields['errcode'] ?? fields['error']) ? JSON.stringify(fields) : code;
-  return { ...rawRecord(n, n, asInput(pasted), text, text), hint };
 }
 
 const isOpen = (braces: BraceState, parens: number) =>
