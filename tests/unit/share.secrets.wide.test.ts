@@ -8,6 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { decode, type DecodedRecord } from '../../src/lib/decode/index.ts';
 import { readShareFragment, recordShare, shareContent } from '../../src/lib/share/index.ts';
+import { SECRET_PASTES_MORE, type MoreCase } from '../fixtures/secret-pastes-more.ts';
 import { SECRET_PASTES } from '../fixtures/secret-pastes.ts';
 import { loadCatalog } from '../support/catalog.ts';
 
@@ -49,25 +50,36 @@ const bestOf = (records: readonly DecodedRecord[]) => {
   return best ? `${best.table} ${best.code}` : null;
 };
 
+/** Whether nothing shared of a paste holds one of its secrets, and the link opens on its best row. */
+function sharesNoSecret(paste: string, secrets: readonly string[], includeOriginal: boolean) {
+  const records = decode(catalog, paste);
+  const content = shareContent(catalog, { paste, records, origin: ORIGIN, includeOriginal });
+  const shared: string[] = [content.ticket];
+  if (content.original !== null) shared.push(content.original);
+  if (content.link) {
+    const { hash } = new URL(content.link);
+    shared.push(content.link, ...hash.slice(1).split('&'));
+    const opened = readShareFragment(hash);
+    expect(opened, 'the link opens').not.toBeNull();
+    expect(bestOf(decode(catalog, opened!.text)), 'the first candidate').toBe(bestOf(records));
+  }
+  for (const record of records) {
+    const ticket = recordShare(catalog, record, ORIGIN, includeOriginal);
+    if (ticket) shared.push(ticket.ticket);
+  }
+  const texts = shared.flatMap(readings);
+  const leaks = secrets.filter((secret) => leaked(texts, secret) !== null);
+  expect(leaks).toEqual([]);
+}
+
+const CASES = [...SECRET_PASTES, ...SECRET_PASTES_MORE];
+
 describe.each([false, true])('with the original included: %s', (includeOriginal) => {
-  test.each(SECRET_PASTES.map((c) => [c.name, c] as const))('%s', (_name, { paste, secrets }) => {
-    const records = decode(catalog, paste);
-    const content = shareContent(catalog, { paste, records, origin: ORIGIN, includeOriginal });
-    const shared: string[] = [content.ticket];
-    if (content.original !== null) shared.push(content.original);
-    if (content.link) {
-      const { hash } = new URL(content.link);
-      shared.push(content.link, ...hash.slice(1).split('&'));
-      const opened = readShareFragment(hash);
-      expect(opened, 'the link opens').not.toBeNull();
-      expect(bestOf(decode(catalog, opened!.text)), 'the first candidate').toBe(bestOf(records));
-    }
-    for (const record of records) {
-      const ticket = recordShare(catalog, record, ORIGIN, includeOriginal);
-      if (ticket) shared.push(ticket.ticket);
-    }
-    const texts = shared.flatMap(readings);
-    const leaks = secrets.filter((secret) => leaked(texts, secret) !== null);
-    expect(leaks).toEqual([]);
-  });
+  for (const { name, paste, secrets, gap, inMessage } of CASES as MoreCase[]) {
+    // A known gap leaks with the original included, or in a message in any share.
+    const fails = gap !== undefined && (includeOriginal || inMessage === true);
+    (fails ? test.fails : test)(fails ? `${name} (not yet: ${gap})` : name, () => {
+      sharesNoSecret(paste, secrets, includeOriginal);
+    });
+  }
 });

@@ -11,6 +11,7 @@
  *
  * Pure: no DOM, no node:* (the decoder's share dialog loads it when first opened).
  */
+import { foldChars } from '../decode/normalize.ts';
 
 /** The placeholder for a masked value. */
 export const MASK = '[REDACTED]';
@@ -79,12 +80,17 @@ const ONE_WORD_HEADERS = new Set(
   ),
 );
 
+/** What a log level or stream field holds. */
+const LEVEL_OR_STREAM =
+  /^(?:trace|debug|info|notice|warn|warning|error|err|fatal|severe|critical|crit|alert|emerg|verbose|stdout|stderr|[VDIWEF])$/i;
+
 /** Values that carry nothing: kept, and not counted. */
 const EMPTY = /^(?:|null|nil|none|true|false|undefined|\[REDACTED\])$/i;
-/** An integer code, as the decoder reads one (`-303`, `"-303"`, `-303.0`). */
-const INTEGER = /^\s*[+-]?\d{1,10}(?:\.0+)?\s*$/;
-/** A timestamp: digits with date and time separators, or epoch seconds or milliseconds. */
-const TIMESTAMP = /^(?=.*\d{2})[\d\s:./+TZ,-]{4,40}$|^\d{10}(?:\d{3})?$/;
+/** An integer code (`-303`, `"-303"`, `-303.0`): six digits at most, as the catalog's. */
+const INTEGER = /^\s*[+-]?\d{1,6}(?:\.0+)?\s*$/;
+/** A timestamp: a date with or without its time, a time, or epoch seconds or milliseconds. */
+const TIMESTAMP =
+  /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?|\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$|^1\d{9}(?:\d{3})?$/;
 
 /**
  * Sentinels around text already decided (kept or masked) while a text is being masked, so the
@@ -201,9 +207,9 @@ function decide(value: string, allowed: Allowed | undefined, counter: Counter): 
     case 'message':
       return maskIn(value, 'message', counter);
     case 'time':
-      return TIMESTAMP.test(value.trim()) ? kept(value) : maskIn(value, 'message', counter);
+      return TIMESTAMP.test(value.trim()) ? kept(value) : masked(counter);
     case 'word':
-      return /^[A-Za-z]{1,12}$/.test(value.trim()) ? kept(value) : masked(counter);
+      return LEVEL_OR_STREAM.test(value.trim()) ? kept(value) : masked(counter);
     case 'header':
       return /^[\w./+\-; =]{1,80}$/.test(value.trim()) ? kept(value) : masked(counter);
     default:
@@ -275,7 +281,10 @@ function maskPairs(text: string, scope: MaskScope, counter: Counter): string {
       at = start + value.length;
     } else {
       const end = BARE_END.exec(rest);
-      const value = end ? rest.slice(0, end.index) : rest;
+      let value = end ? rest.slice(0, end.index) : rest;
+      // An authorization scheme and its credential are one value: `Authorization=Bearer …`.
+      const scheme = /^(?:Bearer|Basic|Token|Digest|MAC|OAuth)[ \t]+[^\s,;&}\]"']+/i.exec(rest);
+      if (scheme) value = scheme[0];
       if (!value || NESTED_PAIR.test(value)) continue;
       // A bare value after a JSON key stays JSON when masked: `"uin": 123` → `"uin": "[…]"`.
       const decided = decide(value, allowed, counter);
@@ -311,7 +320,15 @@ const TOKENS = new RegExp(
     // The user and password of a URL (`https://user:pass@host`) or of curl's `-u user:pass`.
     String.raw`(?<=://)[^\s/@:]+:[^\s/@]+(?=@)|(?<=(?:^|\s)(?:-u|--user)\s+)\S+`,
     // A bearer (or basic) credential after its scheme.
-    String.raw`(?<=\b(?:Bearer|Basic|Token|OAuth|Digest)\s+)[A-Za-z0-9._~+/=-]{4,}`,
+    String.raw`(?<=\b(?:[Bb]earer|BEARER|[Bb]asic|[Tt]oken|OAuth|[Dd]igest)\s+)[A-Za-z0-9._~+/=-]{4,}`,
+    // A private key's block, whole.
+    String.raw`-----BEGIN [A-Z ]+-----[\s\S]*?(?:-----END [A-Z ]+-----|$)`,
+    // API keys by their well-known prefixes (Stripe, OpenAI, GitHub, Slack, Google).
+    String.raw`\b(?:[sprk]k[-_](?:live|test|proj)?[-_]?|gh[pousr]_|xox[abprs]-|AIza)[\w-]{8,}`,
+    // The user's name in a home folder's path.
+    String.raw`(?<=[\\/](?:Users|home)[\\/]+)[^\\/\s"']+`,
+    // A phone or card number written in groups: 138 1234 5678, 6222 0212 3456 7890.
+    String.raw`\b(?:\d{3,4}[ -]){2,3}\d{3,4}\b`,
     // A JWT.
     String.raw`\beyJ[\w-]+\.[\w-]+\.[\w-]*`,
     // An e-mail address.
@@ -347,7 +364,18 @@ const base64 = (run: string) =>
 function maskTokens(text: string, counter: Counter): string {
   /** A long run masked when opaque; a path's segments are judged one by one. */
   const judge = (run: string): string => {
-    if (run.includes('/') && !base64(run)) return run.split('/').map(judge).join('/');
+    if (run.includes('/') && !base64(run)) {
+      // A path's segments one by one; a user's folder name and a number of four digits or more
+      // (an id) are masked.
+      return run
+        .split('/')
+        .map((segment, n, all) =>
+          /^(?:Users|home)$/.test(all[n - 1] ?? '') || /^\d{4,}$/.test(segment)
+            ? masked(counter)
+            : judge(segment),
+        )
+        .join('/');
+    }
     if (run.length < 16) return run;
     return /^\d+$/.test(run) || opaque(run) ? masked(counter) : run;
   };
@@ -371,10 +399,29 @@ const WORD_CASE = /^(?:[a-z]+|[A-Z][a-z]*|[A-Z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}(?![
 /** Digit groups that are a date or a time, not an id or a phone number. */
 const DATE_OR_TIME = /^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/;
 
+/**
+ * Whether letters read as a word, not a random run: word-like case, at most 15 letters a part
+ * (`Socket`, `Timeout`, `Exception`), and vowels as words have them — no more than four
+ * consonants in a row, and some vowel in a part of four letters or more unless it is an acronym
+ * (`MSDK`). Base32 seeds, license keys and random letters fail (`KVKFKRCPNZQUYMLX`,
+ * `qmzvtkwprhxn`, `vqhx`).
+ */
+function wordLike(letters: string): boolean {
+  if (letters.length > 40 || !WORD_CASE.test(letters)) return false;
+  return (letters.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+/g) ?? [letters]).every(
+    (part) =>
+      part.length <= 15 &&
+      !/[^aeiouy]{5}/i.test(part) &&
+      (part.length < 4 ||
+        /[aeiou]/i.test(part) ||
+        (part === part.toUpperCase() && part.length <= 5)),
+  );
+}
+
 /** One piece of a word (between `.`, `-`, `_`, `+`): a word, a short number, a short mix. */
 function harmlessPiece(piece: string): boolean {
   if (/^\d*$/.test(piece)) return piece.length <= 6;
-  if (/^[A-Za-z]+$/.test(piece)) return piece.length <= 40 && WORD_CASE.test(piece);
+  if (/^[A-Za-z]+$/.test(piece)) return wordLike(piece);
   if (/^[A-Za-z\d]+$/.test(piece)) return piece.length <= 3;
   return !/[A-Za-z\d]/.test(piece);
 }
@@ -385,10 +432,15 @@ function harmlessPiece(piece: string): boolean {
  * Japanese or Korean script. Anything else may be a secret (`hunter2!`, `@Xk9Lm2Np3`, a phone
  * number, an id, `user@host`): when in doubt, mask.
  */
-function harmlessWord(word: string): boolean {
+function harmlessWord(pasted: string): boolean {
+  // Full-width letters and digits are judged as what they are: `Ｔｑ９Ｗｚ２` is `Tq9Wz2`.
+  const word = foldChars(pasted);
   const runs = word.match(SCRIPT_RUNS) ?? [];
   if (runs.length > 1 || CJK.test(word)) {
-    return runs.every((run) => CJK.test(run) || harmlessLatin(run));
+    return runs.every(
+      (run, n) =>
+        (CJK.test(run) || harmlessLatin(run)) && !(n > 0 && CJK_CREDENTIAL.test(runs[n - 1]!)),
+    );
   }
   return harmlessLatin(word);
 }
@@ -403,9 +455,33 @@ function harmlessLatin(word: string): boolean {
   return bare.split(/[._+-]/).every(harmlessPiece);
 }
 
-/** Masks the words of a text that are not harmless. */
-const maskWords = (text: string, counter: Counter): string =>
-  text.replace(WORD, (word: string) => (harmlessWord(word) ? word : masked(counter)));
+/** Words that name a credential: the word after one is its value (`otp 482913`, `pwd …`). */
+const CREDENTIAL_WORD =
+  /^(?:pass(?:word|wd|phrase)?|pwd|pw|pin|otp|mfa|2fa|captcha|token|skey|secret|appsecret|appkey|key|license|sess(?:ion)?|ticket|cookie|seed|mima|密码|验证码|驗證碼|动态码|授权码|口令|令牌|密钥|校验码|短信码)$/i;
+/** Words after which a number is an account, a phone or a one-time code: `QQ 583920`. */
+const NUMBER_WORD = /^(?:qq|uin|cvv|card|phone|tel|mobile|code|手机|电话|手机号)$/i;
+/** Words that may follow one in a message and are no value: `token is invalid`, `skey error`. */
+const NOT_A_VALUE =
+  /^(?:is|was|are|were|has|have|had|not|no|and|or|for|of|to|in|on|at|the|a|an|be|been|with|from|by|this|that|invalid|expired|error|errors|failed|fail|rejected|missing|empty|check|checked|verify|mismatch|required|illegal|wrong|timeout|discarded|used|revoked|changed|denied|format|length|type|value|param|parameter|key|keys)$/i;
+/** A Chinese credential word ending a run, its value right after it: `验证码482913`, `密码是…`. */
+const CJK_CREDENTIAL =
+  /(?:密码|验证码|驗證碼|动态码|授权码|口令|令牌|密钥|校验码|短信码|パスワード)[是为為：:]?$/;
+
+/**
+ * Masks the words of a text that are not harmless, and the word after one that names a
+ * credential (unless it is a word of the sentence: `token is invalid`).
+ */
+function maskWords(text: string, counter: Counter): string {
+  let credential = false;
+  let numbered = false;
+  return text.replace(WORD, (word: string) => {
+    const after = (credential && !NOT_A_VALUE.test(word)) || (numbered && /^\d{3,}$/.test(word));
+    const bare = word.replace(/[:：=]+$/, '');
+    credential = CREDENTIAL_WORD.test(bare);
+    numbered = NUMBER_WORD.test(bare);
+    return !after && harmlessWord(word) ? word : masked(counter);
+  });
+}
 
 /** A text's secrets masked, within one masking run; the result may hold sentinels. */
 function maskIn(text: string, scope: MaskScope, counter: Counter): string {

@@ -166,12 +166,19 @@ export function shareOf(
     entry.count++;
     counts.set(line, entry);
   });
-  // The most frequent are kept when not all fit (sorting is stable: ties by first appearance),
-  // then given in the paste's order, so that the link's first record is the paste's first.
+  // The first record, then the most frequent, are kept when not all fit (sorting is stable:
+  // ties by first appearance), then given in the paste's order.
   const distinct = [...counts.values()].sort((a, b) => b.count - a.count);
   const kept: typeof distinct = [];
   let used = 0;
+  // The paste's first record always goes, so that the link opens on the same first record.
+  const first = counts.get(lines[0]?.line ?? '');
+  if (first && linkLength(first.line) <= maxLink) {
+    kept.push(first);
+    used += linkLength(first.line);
+  }
   for (const entry of distinct) {
+    if (entry === first) continue;
     if (used + linkLength(entry.line) > maxLink) continue;
     kept.push(entry);
     used += linkLength(entry.line);
