@@ -491,6 +491,29 @@ function valueSpan(
   return { from, to, quote: null };
 }
 
+/** A text that names a code key twice, or two of them. */
+const REPEATED_CODE_KEY = /(?:ret|errcode)\b[\s\S]*\b(?:ret|errcode)\b/i;
+
+/** Where each group of pairs of a text is: a code key seen again starts the next group. */
+function pairGroups(text: string): [number, number][] {
+  const groups: [number, number][] = [[0, text.length]];
+  // Most texts name a code key once at most: one group, found without a scan.
+  if (!REPEATED_CODE_KEY.test(text)) return groups;
+  const seen = new Set<Key>();
+  PAIR_KEY.lastIndex = 0;
+  for (let match = PAIR_KEY.exec(text); match; match = PAIR_KEY.exec(text)) {
+    const name = pairKey(match, text, match[4] ?? ' ');
+    if (name !== 'ret' && name !== 'errcode') continue;
+    if (seen.has(name) && groups.length < 16) {
+      groups.at(-1)![1] = match.index;
+      groups.push([match.index, text.length]);
+      seen.clear();
+    }
+    seen.add(name);
+  }
+  return groups;
+}
+
 /** The values of a record's key=value pairs as pasted: the first value of each key. */
 function findPairs(text: string, original: string): Fields {
   // Each key found: its name, where it starts, where its value starts, and its separator (in
@@ -765,11 +788,15 @@ function readText(
     bad ??= inner.bad;
   }
   if (found) return { found, bad, sawJson, truncated: false };
-  const body = readBody(findPairs(text, original), depth, 2);
-  if (body !== null && typeof body === 'object') {
-    return { found: [{ ...body, form: 'pairs' }], bad, sawJson, truncated: false };
+  // Pairs, in groups: a code key again starts another response (`try1 ret=-2004 msg=timeout |
+  // try2 ret=-303 msg=…`).
+  for (const [start, end] of pairGroups(text)) {
+    const body = readBody(findPairs(text.slice(start, end), original.slice(start, end)), depth, 2);
+    if (body !== null && typeof body === 'object') {
+      (found ??= []).push({ ...body, form: 'pairs', span: [start, end] });
+    } else bad ??= body;
   }
-  bad ??= body;
+  if (found) return { found, bad, sawJson, truncated: false };
   const named = findSentence(text) ?? (loose ? findBare(text, original) : null);
   if (named) return { found: [named], bad, sawJson, truncated: false };
   return bad === null && !sawJson ? NOTHING : { ...NOTHING, bad, sawJson };
