@@ -35,11 +35,12 @@ test('a first visit to a code page transfers at most 50 KB gzipped in all', asyn
  * not met: the parser that reads what real systems print took it to 21,366 B; reading the
  * forms found in two wider sets of real pastes (labels, Markdown, PowerShell, tab-separated,
  * CSV, mysql and psql tables, tuples, sentences in four languages, chunked HTTP bodies, arrays
- * of responses, groups of pairs on one line) to 23,304 B. This holds the line just above
- * that: a ratchet, lowered as bytes come off, raised only for reading real input, with the
+ * of responses, groups of pairs on one line) to 23,304 B, and the words that name a code
+ * shared with the search box instead of copied (`CODE_NAMES`) to 23,439 B. This holds the line
+ * just above that: a ratchet, lowered as bytes come off, raised only for reading real input, with the
  * reason here.
  */
-const DECODER_BYTES = 23_400;
+const DECODER_BYTES = 23_500;
 
 test("the decoder's own JavaScript, catalog data included, stays within its ratchet", async ({
   page,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { TABLE_SLUGS } from '../../src/lib/catalog/vocabulary.ts';
+import { CODE_DIGITS, TABLE_SLUGS } from '../../src/lib/catalog/vocabulary.ts';
 import { loadCatalog, ROOT } from '../support/catalog.ts';
 import { squeezeSpaces, seedOverview, seedRows } from '../support/seed.ts';
 
@@ -14,6 +14,11 @@ describe('the YAML holds the source document verbatim', () => {
     expect(seed).toHaveLength(229);
     expect(catalog.rows).toHaveLength(229);
     expect(catalog.tables.map((table) => table.slug)).toEqual([...TABLE_SLUGS]);
+  });
+
+  test('no code has more digits than CODE_DIGITS, which the decoder and the share rely on', () => {
+    const digits = seed.map((row) => String(Math.abs(row.code)).length);
+    expect(Math.max(...digits)).toBe(CODE_DIGITS);
   });
 
   test.each(TABLE_SLUGS)('table %s has the seed rows, in the seed order', (slug) => {

@@ -84,6 +84,36 @@ export const TABLE_ROUTES = [
 export type TableRoute = (typeof TABLE_ROUTES)[number];
 
 /**
+ * The most digits a code has: the catalog's longest is six (`100000`, `-10000`, `111111`;
+ * tests/unit/fidelity.test.ts holds the catalog to it). A longer number is an id, a phone
+ * number or a time, which the decoder does not read as a bare code and a share masks.
+ */
+export const CODE_DIGITS = 6;
+
+/**
+ * The words that name a code, as a search prefix (`errcode 40001`) or a table's column header
+ * (`错误码`), lower case, with the route a code so named takes.
+ */
+export const CODE_NAMES = {
+  ret: 'ret',
+  retcode: 'ret',
+  ret_code: 'ret',
+  errcode: 'wechat-body',
+  error: 'qq-oauth-body',
+  code: 'bare-code',
+  errorcode: 'bare-code',
+  error_code: 'bare-code',
+  err_code: 'bare-code',
+  'error code': 'bare-code',
+  错误码: 'bare-code',
+  错误代码: 'bare-code',
+  錯誤碼: 'bare-code',
+  返回码: 'bare-code',
+  返回碼: 'bare-code',
+  エラーコード: 'bare-code',
+} as const satisfies Record<string, Route>;
+
+/**
  * The envelopes: the logic layer's `ret` values whose `msg` carries a platform's own code
  * (DESIGN §2), with the route that code takes and the platform it comes from.
  */

@@ -18,11 +18,11 @@
  * A record with none of these is context (`context: true`), unless it holds a response that
  * cannot be read: JSON cut off, or a `ret` that is not an integer.
  */
-import { envelopeOf, type Route } from '../catalog/vocabulary.ts';
+import { CODE_DIGITS, envelopeOf, type Route } from '../catalog/vocabulary.ts';
 import { UNREADABLE } from '../words/index.ts';
 import { foldChars } from './normalize.ts';
 import type { RecordForm } from './types.ts';
-import { findObjects, keepShape, type RawRecord } from './split.ts';
+import { OWN_KEYS, findObjects, keepShape, type RawRecord } from './split.ts';
 
 /** A record read, before its code is looked up. */
 export interface ParsedRecord {
@@ -411,8 +411,10 @@ function decodeEntities(text: string): string {
  * `'ret' => ` and `[ret] => `, XML's `<ret>`, and for codes `ret -303`, `errcode is 40001`,
  * `ret为-303`.
  */
-const PAIR_KEY =
-  /(\[?)(?:[ub](?=["']))?(["']?)(error_description|errcode|errmsg|error|err_?type|msg|ret)\2\]?(?:\s*(=>|[:=>|,])\s*|(?:\s+(?:is|was)\s+|\s*(?:里面|裡面)?(?:的?值)?[为為是は]\s*|\s*的?值\s*|\s+)(?=["']?[+-]?\d))/gi;
+const PAIR_KEY = new RegExp(
+  String.raw`(\[?)(?:[ub](?=["']))?(["']?)(${OWN_KEYS})\2\]?(?:\s*(=>|[:=>|,])\s*|(?:\s+(?:is|was)\s+|\s*(?:里面|裡面)?(?:的?值)?[为為是は]\s*|\s*的?值\s*|\s+)(?=["']?[+-]?\d))`,
+  'gi',
+);
 /** The keys whose value may follow a space alone (`ret -303`, `errcode 40001`): codes only. */
 const CODE_KEYS: readonly Key[] = ['ret', 'errcode', 'err_type'];
 /** What wraps a value in PHP's var_dump (`int(-303)`, `string(5) "…"`). */
@@ -590,6 +592,10 @@ const ERROR_NUMBER = /(?<![\w-])(?:[Ee]rror|[Ee]rr)\s+#?([+-]?\d{1,10})/g;
 /** What follows a number that is no code: more of a word, a date or a time (`2024-05`, `10:21`). */
 const NOT_A_CODE_WORD = /^(?:[A-Za-z_]|[-/:]\d)/;
 
+/** Whether a number has as many digits as a code may have (`CODE_DIGITS`), its sign aside. */
+const codeDigits = (number: string) =>
+  /^[+-]?\d+$/.test(number) && number.replace(/^[+-]/, '').length <= CODE_DIGITS;
+
 /** A number without a sign from 100 to 599: an HTTP status, which no table's code is. */
 const httpStatus = (number: string) => /^[1-5]\d\d$/.test(number);
 
@@ -666,7 +672,7 @@ function logPrefix(text: string): 'log' | 'label' | null {
  */
 const bareCode = (prefix: 'log' | 'label' | null, number: string) =>
   prefix !== null &&
-  /^[+-]?\d{1,6}$/.test(number) &&
+  codeDigits(number) &&
   !httpStatus(number) &&
   (prefix === 'log' || number.startsWith('-'));
 
@@ -708,7 +714,7 @@ function findBare(text: string, original: string): ParsedRecord | null {
     // A msg value has its message after the comma, not more fields (`502, message='Bad …'`);
     // its code may be positive after a label (`E/MSDK: 100013,access token is illegal`).
     if (/^\s*,\s*\w+=/.test(text.slice(end)) || !logPrefix(text.slice(0, start))) continue;
-    if (!/^[+-]?\d{1,6}$/.test(match[3] ?? '')) continue;
+    if (!codeDigits(match[3] ?? '')) continue;
     let last = text.trimEnd().length;
     if (quote && text[last - 1] === quote) last--;
     const message = original.slice(start + quote.length, last);

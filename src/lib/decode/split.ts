@@ -231,11 +231,15 @@ const HEADER = /^:?[\w!#$%&'*+.^`|~-]+:(?:\s|$)/;
  */
 const KNOWN_HEADER =
   /^(?:[A-Za-z]+(?:-[A-Za-z]+)+|Host|Date|Server|Connection|Accept|Cookie|Vary|Expires|Pragma|Age|Location|Authorization|Origin|Referer|Upgrade|ETag):\s/i;
+/**
+ * The keys a response is read from, as a regular expression's alternatives (the longer
+ * `error_description` before `error`), for every expression that looks for them.
+ */
+export const OWN_KEYS = 'ret|msg|err_?type|errcode|errmsg|error_description|error';
 /** A key of the decoder's own with its separator, anywhere in a line (`ret=`, `"errcode":`). */
-const OWN_PAIR =
-  /(?:^|[^\w])["'[]?(?:ret|msg|err_?type|errcode|errmsg|error_description|error)["'\]]?\s*(?:=>|[:=])/gi;
+const OWN_PAIR = new RegExp(`(?:^|[^\\w])["'[]?(?:${OWN_KEYS})["'\\]]?\\s*(?:=>|[:=])`, 'gi');
 /** The names of the decoder's own keys, which are never header names. */
-const OWN_KEY = /^["'[]?(?:ret|msg|err_?type|errcode|errmsg|error|error_description)\b/i;
+const OWN_KEY = new RegExp(`^["'[]?(?:${OWN_KEYS})\\b`, 'i');
 /** `> `, `< ` (curl -v's request and response headers; also a quoted e-mail) and `* `. */
 const MARKER = /^[<>*](?: |$)/;
 /** curl -v's `{ [45 bytes data]` and `} [78 bytes data]`. */
@@ -258,8 +262,10 @@ const GO_TRACE = /^(?:goroutine \d+ \[[^\]]*\]:\s*$|created by \S)/;
  * `- errcode: 40001`, `| ret | -10000 |`, `ret<TAB>-10000`, `<ret>-10000</ret>`): consecutive
  * field lines with different keys are one record.
  */
-const FIELD =
-  /^\s*(?:[-*|]\s*)?(?:\[?(["']?)(ret|msg|err_?type|errcode|errmsg|error_description|error)\1\]?(?:[ ]*(=>|[:=|])\s*|\s+(?=["']?[+-]?\d))\S|<(ret|msg|err_?type|errcode|errmsg|error_description|error)>)/i;
+const FIELD = new RegExp(
+  `^\\s*(?:[-*|]\\s*)?(?:\\[?(["']?)(${OWN_KEYS})\\1\\]?(?:[ ]*(=>|[:=|])\\s*|\\s+(?=["']?[+-]?\\d))\\S|<(${OWN_KEYS})>)`,
+  'i',
+);
 
 /** The key of a field line, or null. A bare `error:` is a log level, not a field. */
 function fieldKey(line: string): string | null {

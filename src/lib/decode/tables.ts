@@ -4,6 +4,7 @@
  * CSV, Markdown, Jira, mysql, psql). The splitter finds them (`split.ts`); each row becomes the
  * text of its record, its fields as JSON (or a bare code), which the parser reads as any other.
  */
+import { CODE_NAMES, type Route } from '../catalog/vocabulary.ts';
 import { foldChars } from './normalize.ts';
 
 /** One column of a table: its name, and where the dashes under it are. */
@@ -70,21 +71,17 @@ export interface Cells {
   readonly split: (line: string) => string[];
 }
 
-/** A header's name of a column of codes, and the response key it stands for. */
-const CODE_HEADERS: Record<string, string> = {
+/** The response key a code of each route is read from; a bare code stands alone. */
+const KEY_OF_ROUTE: Partial<Record<Route, string>> = {
   ret: 'ret',
-  retcode: 'ret',
-  errcode: 'errcode',
-  error: 'error',
-  code: 'code',
-  errorcode: 'code',
-  error_code: 'code',
-  err_code: 'code',
-  错误码: 'code',
-  返回码: 'code',
-  錯誤碼: 'code',
-  エラーコード: 'code',
+  'wechat-body': 'errcode',
+  'qq-oauth-body': 'error',
+  'bare-code': 'code',
 };
+/** A header's name of a column of codes (`CODE_NAMES`), and the response key it stands for. */
+const CODE_HEADERS: Record<string, string> = Object.fromEntries(
+  Object.entries(CODE_NAMES).map(([name, route]) => [name, KEY_OF_ROUTE[route] ?? 'code']),
+);
 /** A cell naming a column of codes, between tabs, `|` or commas. */
 const HEADER_CELL = new RegExp(
   `(?:^|[\\t|,])\\s*(?:${Object.keys(CODE_HEADERS).join('|')})\\s*(?:[\\t|,]|$)`,

@@ -5,31 +5,19 @@
  * page and the tests all call it. Characters are folded as the decoder folds a paste
  * (`foldChars`); which tables a prefix leads to is the route it names (`ROUTES`).
  */
-import type { Route } from '../catalog/vocabulary.ts';
+import { CODE_NAMES, type Route } from '../catalog/vocabulary.ts';
 import { foldChars } from '../decode/normalize.ts';
 
-/** The words that may stand before a code, as they are matched (lower case, folded). */
+/**
+ * The words that may stand before a code, as they are matched (lower case, folded): those that
+ * name a code (`CODE_NAMES`), and a few more that only a search box sees.
+ */
 export const CODE_PREFIXES = {
-  ret: 'ret',
-  retcode: 'ret',
-  ret_code: 'ret',
-  errcode: 'wechat-body',
-  error: 'qq-oauth-body',
+  ...CODE_NAMES,
   msg: 'bare-msg',
-  code: 'bare-code',
-  errorcode: 'bare-code',
-  error_code: 'bare-code',
-  err_code: 'bare-code',
-  'error code': 'bare-code',
-  エラーコード: 'bare-code',
   エラー番号: 'bare-code',
   エラー: 'bare-code',
   コード: 'bare-code',
-  错误码: 'bare-code',
-  错误代码: 'bare-code',
-  錯誤碼: 'bare-code',
-  返回码: 'bare-code',
-  返回碼: 'bare-code',
   '#': 'bare-code',
   'no.': 'bare-code',
 } as const satisfies Record<string, Route>;

@@ -11,6 +11,7 @@
  *
  * Pure: no DOM, no node:* (the decoder's share dialog loads it when first opened).
  */
+import { CODE_DIGITS } from '../catalog/vocabulary.ts';
 import { foldChars } from '../decode/normalize.ts';
 
 /** The placeholder for a masked value. */
@@ -87,7 +88,7 @@ const LEVEL_OR_STREAM =
 /** Values that carry nothing: kept, and not counted. */
 const EMPTY = /^(?:|null|nil|none|true|false|undefined|\[REDACTED\])$/i;
 /** An integer code (`-303`, `"-303"`, `-303.0`): six digits at most, as the catalog's. */
-const INTEGER = /^\s*[+-]?\d{1,6}(?:\.0+)?\s*$/;
+const INTEGER = new RegExp(`^\\s*[+-]?\\d{1,${CODE_DIGITS}}(?:\\.0+)?\\s*$`);
 /** A timestamp: a date with or without its time, a time, or epoch seconds or milliseconds. */
 const TIMESTAMP =
   /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?|\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$|^1\d{9}(?:\d{3})?$/;
@@ -127,12 +128,18 @@ const KEY_SOURCE = [
 ].join('|');
 const KEYS = new RegExp(KEY_SOURCE, 'g');
 
+/** Chinese and Japanese words for a credential, for the key names and the words below. */
+const CJK_CREDENTIALS =
+  '密码|验证码|驗證碼|动态码|授权码|口令|令牌|密钥|票据|校验码|短信码|签名|登录态|パスワード|トークン';
+
 /**
  * Key names of credentials. In a message, a bare `key:` is prose (`hint: retry later`) unless
  * its key names one of these (`skey: …`, `token：…`, `密码：…`).
  */
-const CREDENTIAL =
-  /(?:token|key|pass|pwd|secret|ticket|sig|session|cookie|auth|openid|unionid|uin|pin|otp|code|credential|密码|令牌|密钥|票据|验证码|口令|签名|登录态|パスワード|トークン)/i;
+const CREDENTIAL = new RegExp(
+  `(?:token|key|pass|pwd|secret|ticket|sig|session|cookie|auth|openid|unionid|uin|pin|otp|code|credential|${CJK_CREDENTIALS})`,
+  'i',
+);
 
 /** Keys that are log levels, not fields: `ERROR: …`, `WARN: …`. */
 const LOG_LEVEL = /^(?:trace|debug|info|notice|warn|warning|error|fatal|severe|critical)$/i;
@@ -456,16 +463,17 @@ function harmlessLatin(word: string): boolean {
 }
 
 /** Words that name a credential: the word after one is its value (`otp 482913`, `pwd …`). */
-const CREDENTIAL_WORD =
-  /^(?:pass(?:word|wd|phrase)?|pwd|pw|pin|otp|mfa|2fa|captcha|token|skey|secret|appsecret|appkey|key|license|sess(?:ion)?|ticket|cookie|seed|mima|密码|验证码|驗證碼|动态码|授权码|口令|令牌|密钥|校验码|短信码)$/i;
+const CREDENTIAL_WORD = new RegExp(
+  `^(?:pass(?:word|wd|phrase)?|pwd|pw|pin|otp|mfa|2fa|captcha|token|skey|secret|appsecret|appkey|key|license|sess(?:ion)?|ticket|cookie|seed|mima|${CJK_CREDENTIALS})$`,
+  'i',
+);
 /** Words after which a number is an account, a phone or a one-time code: `QQ 583920`. */
 const NUMBER_WORD = /^(?:qq|uin|cvv|card|phone|tel|mobile|code|手机|电话|手机号)$/i;
 /** Words that may follow one in a message and are no value: `token is invalid`, `skey error`. */
 const NOT_A_VALUE =
   /^(?:is|was|are|were|has|have|had|not|no|and|or|for|of|to|in|on|at|the|a|an|be|been|with|from|by|this|that|invalid|expired|error|errors|failed|fail|rejected|missing|empty|check|checked|verify|mismatch|required|illegal|wrong|timeout|discarded|used|revoked|changed|denied|format|length|type|value|param|parameter|key|keys)$/i;
 /** A Chinese credential word ending a run, its value right after it: `验证码482913`, `密码是…`. */
-const CJK_CREDENTIAL =
-  /(?:密码|验证码|驗證碼|动态码|授权码|口令|令牌|密钥|校验码|短信码|パスワード)[是为為：:]?$/;
+const CJK_CREDENTIAL = new RegExp(`(?:${CJK_CREDENTIALS})[是为為：:]?$`);
 
 /**
  * Masks the words of a text that are not harmless, and the word after one that names a
@@ -491,6 +499,13 @@ function maskIn(text: string, scope: MaskScope, counter: Counter): string {
   return undecided(tokened, (part) => maskWords(part, counter));
 }
 
+/** A code at the start of a message (`-73,…`), as written; a longer number is an id or a phone. */
+const MESSAGE_CODE = new RegExp(`^\\s*[+-]?\\d{1,${CODE_DIGITS}}(?!\\d)`);
+
+/** The code a message starts with, as written, or null: what the share keeps of it. */
+export const messageCode = (message: string): string | null =>
+  MESSAGE_CODE.exec(message)?.[0] ?? null;
+
 /**
  * The text with every value that is not on the allow-list masked, and every token-like run
  * masked wherever it stands. In a message, a code at its very start is kept as it is.
@@ -498,8 +513,7 @@ function maskIn(text: string, scope: MaskScope, counter: Counter): string {
 export function maskText(text: string, scope: MaskScope = 'paste'): Masked {
   const counter: Counter = { masked: 0 };
   const clean = text.replace(SENTINELS, '');
-  // A code has at most six digits: a longer number there is an id or a phone number.
-  const lead = scope === 'message' ? (/^\s*[+-]?\d{1,6}(?!\d)/.exec(clean)?.[0] ?? '') : '';
+  const lead = scope === 'message' ? (messageCode(clean) ?? '') : '';
   const result = kept(lead) + maskIn(clean.slice(lead.length), scope, counter);
   return { text: result.replace(SENTINELS, ''), masked: counter.masked };
 }

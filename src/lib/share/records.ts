@@ -7,7 +7,7 @@
  */
 import type { Catalog } from '../catalog/index.ts';
 import { decode, type DecodedRecord } from '../decode/index.ts';
-import { maskText } from './mask.ts';
+import { maskText, messageCode } from './mask.ts';
 
 /** One shared record: its rebuilt line, and how many records of the paste it stands for. */
 export interface SharedRecord {
@@ -112,7 +112,7 @@ export function recordLine(
   const tries: [string | null, number][] = [
     [message?.text ?? null, message?.masked ?? 0],
     // The code at the start of the message alone, then no message at all.
-    [/^\s*[+-]?\d{1,6}(?!\d)/.exec(record.message ?? '')?.[0] ?? null, record.message ? 1 : 0],
+    [messageCode(record.message ?? ''), record.message ? 1 : 0],
     [null, record.message ? 1 : 0],
   ];
   for (const [text, masked] of tries) {
