@@ -146,63 +146,33 @@ export function scanBraces(
 ): void {
   const { open } = state;
   const end = Math.min(text.length, MAX_LINE);
-  // From one character that matters to the next (`indexOf` is far faster than a loop over
-  // every character). The next of each is remembered until passed, so that a long line is
-  // read once.
-  let openAt = -2;
-  let closeAt = -2;
-  let quoteAt = -2;
+  // From one character that matters to the next, found by a regular expression (far faster
+  // than a loop over every character of a long line).
   let i = from;
   if (state.inString && state.escaped && i < end) {
     state.escaped = false;
     i++;
   }
   while (i < end) {
-    if (state.inString) {
-      const quote = stringEnd(text, i, end);
-      if (quote < 0) {
-        // The string goes on past the end: whether its last character escapes the next.
-        state.escaped = backslashesBefore(text, end, i) % 2 === 1;
-        return;
-      }
-      state.inString = false;
-      i = quote + 1;
-      continue;
-    }
-    if (openAt < i && openAt !== -1) openAt = text.indexOf('{', i);
-    let next = openAt;
-    if (open.length > 0) {
-      // Inside braces a quote starts a string and `}` closes the innermost object.
-      if (closeAt < i && closeAt !== -1) closeAt = text.indexOf('}', i);
-      if (quoteAt < i && quoteAt !== -1) quoteAt = text.indexOf('"', i);
-      for (const at of [closeAt, quoteAt]) if (at !== -1 && (next === -1 || at < next)) next = at;
-    }
-    if (next === -1 || next >= end) return;
-    // UTF-16 units: 123 `{`, 125 `}`, 34 `"`.
-    const unit = text.charCodeAt(next);
-    if (unit === 123) open.push(next);
-    else if (unit === 125) {
+    const marks = state.inString ? STRING_MARK : BRACE_MARK;
+    marks.lastIndex = i;
+    const mark = marks.exec(text);
+    if (!mark || mark.index >= end) return;
+    i = marks.lastIndex;
+    const [found] = mark;
+    if (found === '"') state.inString = !state.inString && open.length > 0;
+    else if (found === '{') open.push(mark.index);
+    else if (found === '}') {
       const start = open.pop();
-      if (start !== undefined) onClose?.(start, next + 1);
-    } else state.inString = true;
-    i = next + 1;
+      if (start !== undefined) onClose?.(start, i);
+    } else if (found === '\\') state.escaped = true;
   }
 }
 
-/** The number of backslashes right before `at`, back to `from` at most. */
-function backslashesBefore(text: string, at: number, from: number): number {
-  let count = 0;
-  while (at - count - 1 >= from && text.charCodeAt(at - count - 1) === 92) count++;
-  return count;
-}
-
-/** The offset of the quote that ends a JSON string going on at `from`, or -1 before `end`. */
-function stringEnd(text: string, from: number, end: number): number {
-  for (let at = text.indexOf('"', from); at !== -1 && at < end; at = text.indexOf('"', at + 1)) {
-    if (backslashesBefore(text, at, from) % 2 === 0) return at;
-  }
-  return -1;
-}
+/** What matters outside a JSON string: braces and quotes. */
+const BRACE_MARK = /[{}"]/g;
+/** What matters in a JSON string: its closing quote, and an escape with what it escapes. */
+const STRING_MARK = /\\[^]?|"/g;
 
 /** What `findObjects` finds in a text without a brace. */
 // Not frozen: a frozen array has another shape, and the code reading objects would see two.
