@@ -493,60 +493,83 @@ function valueSpan(
   return { from, to, quote: null };
 }
 
-/** A text that names a code key twice, or two of them. */
-const REPEATED_CODE_KEY = /(?:ret|errcode)\b[\s\S]*\b(?:ret|errcode)\b/i;
-
-/** Where each group of pairs of a text is: a code key seen again starts the next group. */
-function pairGroups(text: string): [number, number][] {
-  const groups: [number, number][] = [[0, text.length]];
-  // Most texts name a code key once at most: one group, found without a scan.
-  if (!REPEATED_CODE_KEY.test(text)) return groups;
-  const seen = new Set<Key>();
-  PAIR_KEY.lastIndex = 0;
-  for (let match = PAIR_KEY.exec(text); match; match = PAIR_KEY.exec(text)) {
-    const name = pairKey(match, text, match[4] ?? ' ');
-    if (name !== 'ret' && name !== 'errcode') continue;
-    if (seen.has(name) && groups.length < 16) {
-      groups.at(-1)![1] = match.index;
-      groups.push([match.index, text.length]);
-      seen.clear();
-    }
-    seen.add(name);
-  }
-  return groups;
+/** The keys of a text's pairs, found in one scan: parallel arrays, which make no garbage. */
+interface PairKeys {
+  readonly names: Key[];
+  /** Where each key starts, and where its value starts. */
+  readonly starts: number[];
+  readonly froms: number[];
+  readonly separators: string[];
 }
 
-/** The values of a record's key=value pairs as pasted: the first value of each key. */
-function findPairs(text: string, original: string): Fields {
-  // Each key found: its name, where it starts, where its value starts, and its separator (in
-  // parallel arrays: a record line is read by this, and they make no garbage to collect).
-  const names: Key[] = [];
-  const starts: number[] = [];
-  const froms: number[] = [];
-  const separators: string[] = [];
+/** Pair keys a text is scanned for at most. */
+const MAX_PAIR_KEYS = 512;
+
+/** Every key of a pair in `text`, in order (see `pairKey`). */
+function pairKeys(text: string): PairKeys {
+  const keys: PairKeys = { names: [], starts: [], froms: [], separators: [] };
   PAIR_KEY.lastIndex = 0;
   for (let match = PAIR_KEY.exec(text); match; match = PAIR_KEY.exec(text)) {
     const separator = match[4] ?? ' ';
     const name = pairKey(match, text, separator);
     if (!name) continue;
-    names.push(name);
-    starts.push(match.index);
-    froms.push(match.index + match[0].length);
-    separators.push(separator);
-    if (names.length > 32) break;
+    keys.names.push(name);
+    keys.starts.push(match.index);
+    keys.froms.push(match.index + match[0].length);
+    keys.separators.push(separator);
+    if (keys.names.length >= MAX_PAIR_KEYS) break;
   }
-  const pairs = newFields();
+  return keys;
+}
+
+/**
+ * The groups of a text's pairs, as ranges of its keys: a code key seen again starts the next
+ * group (`try1 ret=-2004 msg=timeout | try2 ret=-303 msg=…` is two responses).
+ */
+function pairGroups({ names }: PairKeys): [first: number, end: number][] {
+  const groups: [number, number][] = [[0, names.length]];
+  // Whether the group being read has `ret`, and `errcode`, yet.
+  let ret = false;
+  let errcode = false;
   for (let n = 0; n < names.length; n++) {
+    const name = names[n];
+    if (name !== 'ret' && name !== 'errcode') continue;
+    if ((name === 'ret' ? ret : errcode) && groups.length < 16) {
+      groups.at(-1)![1] = n;
+      groups.push([n, names.length]);
+      ret = errcode = false;
+    }
+    if (name === 'ret') ret = true;
+    else errcode = true;
+  }
+  return groups;
+}
+
+/**
+ * The values of one group of pairs as pasted (keys `first` to `end` of `keys`, the group ending
+ * at `to` in the text): the first value of each key.
+ */
+function findPairs(
+  text: string,
+  original: string,
+  { names, starts, froms, separators }: PairKeys,
+  [first, end]: readonly [number, number],
+  to: number,
+): Fields {
+  const pairs = newFields();
+  // A group's first 33 keys are read.
+  for (let n = first; n < Math.min(end, first + 33); n++) {
     const name = names[n] as Key;
     if (pairs[name] !== undefined) continue;
     const separator = separators[n] ?? ' ';
-    const { from, to, quote } = valueSpan(
+    const span = valueSpan(
       text,
       separator,
       froms[n] ?? 0,
-      starts[n + 1] ?? text.length,
+      n + 1 < end ? (starts[n + 1] ?? to) : to,
     );
-    let value = original.slice(from, to);
+    const { from, quote } = span;
+    let value = original.slice(from, span.to);
     if (separator === '=' && /%[0-9A-Fa-f]{2}|\+/.test(value)) {
       try {
         value = decodeURIComponent(value.replace(/\+/g, ' '));
@@ -794,10 +817,12 @@ function readText(
     bad ??= inner.bad;
   }
   if (found) return { found, bad, sawJson, truncated: false };
-  // Pairs, in groups: a code key again starts another response (`try1 ret=-2004 msg=timeout |
-  // try2 ret=-303 msg=…`).
-  for (const [start, end] of pairGroups(text)) {
-    const body = readBody(findPairs(text.slice(start, end), original.slice(start, end)), depth, 2);
+  // Pairs, in groups: a code key again starts another response.
+  const keys = pairKeys(text);
+  for (const group of pairGroups(keys)) {
+    const start = group[0] === 0 ? 0 : (keys.starts[group[0]] ?? 0);
+    const end = keys.starts[group[1]] ?? text.length;
+    const body = readBody(findPairs(text, original, keys, group, end), depth, 2);
     if (body !== null && typeof body === 'object') {
       (found ??= []).push({ ...body, form: 'pairs', span: [start, end] });
     } else bad ??= body;
