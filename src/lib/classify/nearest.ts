@@ -4,6 +4,7 @@
  * One order for both: closest first, and on a tie the code of smaller magnitude.
  */
 import type { Catalog, Route, Row } from '../catalog/index.ts';
+import { levelOf, remember } from '../levels.ts';
 import { rangeOf } from './index.ts';
 import { rangesApply, routeTables } from './routes.ts';
 
@@ -33,19 +34,12 @@ export function nearestRows(
   limit = 3,
 ): readonly Row[] {
   // A log repeats its unknown codes: each is looked at once per catalog (bounded).
-  let found = nearest.get(catalog);
-  if (!found) nearest.set(catalog, (found = new Map<string, readonly Row[]>()));
-  const key = `${route} ${limit} ${code}`;
-  let rows = found.get(key);
-  if (!rows) {
-    if (found.size >= 4096) found.clear();
-    found.set(key, (rows = rowsNear(catalog, code, route, limit)));
-  }
-  return rows;
+  const found = levelOf(levelOf(levelOf(nearest, catalog), route), limit);
+  return found.get(code) ?? remember(found, code, rowsNear(catalog, code, route, limit));
 }
 
-/** The nearest rows already found, per catalog. */
-const nearest = new WeakMap<Catalog, Map<string, readonly Row[]>>();
+/** The nearest rows already found, per catalog, route, limit and code. */
+const nearest = new WeakMap<Catalog, Map<Route, Map<number, Map<number, readonly Row[]>>>>();
 
 /** `nearestRows`, computed. */
 function rowsNear(catalog: Catalog, code: number, route: Route, limit: number): readonly Row[] {

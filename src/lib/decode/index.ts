@@ -10,6 +10,7 @@ import { rangeOf } from '../classify/index.ts';
 import { nearestRows } from '../classify/nearest.ts';
 import { rankRows, type RankedRow } from '../classify/rank.ts';
 import { rangesApply } from '../classify/routes.ts';
+import { levelOf, remember } from '../levels.ts';
 import { codeUrl } from '../urls.ts';
 import {
   ERR_TYPES,
@@ -28,12 +29,10 @@ export type * from './types.ts';
 export { LineReader, RecordSplitter, splitRecords, MAX_LINE, type RawRecord } from './split.ts';
 
 /*
- * The decoder's per-record questions are remembered: a log repeats few of them. Row references
- * and err_type checks, because objects made afresh for every record all die at the next
- * garbage collection and V8 then drops the optimised code that expected their shape; candidate
- * lists, because ranking builds them. These are plain maps keyed by the question's parts: a
- * shared helper that took a closure a call made a 10,000-line decode about 1.5 times slower
- * (bench, A/B).
+ * The decoder's per-record questions are remembered (`levels.ts`): a log repeats few of them.
+ * Row references and err_type checks, because objects made afresh for every record all die at
+ * the next garbage collection and V8 then drops the optimised code that expected their shape;
+ * candidate lists, because ranking builds them.
  */
 
 /** References already made: a row's never changes. */
@@ -69,16 +68,6 @@ function endpointIn(catalog: Catalog, text: string | undefined): string | null {
   return null;
 }
 
-/** The map under `key` in `maps`, made the first time (one level of a cache keyed in parts). */
-function levelOf<K extends object | string | number | null, K2, V>(
-  maps: { get(key: K): Map<K2, V> | undefined; set(key: K, value: Map<K2, V>): unknown },
-  key: K,
-): Map<K2, V> {
-  let level = maps.get(key);
-  if (!level) maps.set(key, (level = new Map<K2, V>()));
-  return level;
-}
-
 /** Checks already made, per best candidate (candidates are shared) and err_type value. */
 const checks = new WeakMap<Candidate, Map<number, ErrTypeCheck>>();
 const uncheckable = new Map<number, ErrTypeCheck>();
@@ -87,20 +76,21 @@ const uncheckable = new Map<number, ErrTypeCheck>();
 function checkErrType(value: number | null, top: Candidate | undefined): ErrTypeCheck | null {
   if (value === null) return null;
   const made = top ? levelOf(checks, top) : uncheckable;
-  let check = made.get(value);
-  if (!check) {
-    if (made.size > 64) made.clear();
-    const implied = top?.errType ?? null;
-    check = {
+  const check = made.get(value);
+  if (check) return check;
+  const implied = top?.errType ?? null;
+  return remember(
+    made,
+    value,
+    {
       value,
       meaning: ERR_TYPES[value as ErrType] ?? null,
       implied,
       agrees: implied === null ? null : value === implied,
       note: errTypeNote(value, top),
-    };
-    made.set(value, check);
-  }
-  return check;
+    },
+    64,
+  );
 }
 
 /** Candidate lists, per catalog, route, endpoint and code. */
@@ -117,12 +107,10 @@ function candidatesOf(
   endpoint: string | null,
 ): readonly Candidate[] {
   const byCode = levelOf(levelOf(levelOf(lists, catalog), route), endpoint);
-  let list = byCode.get(code);
-  if (!list) {
-    if (byCode.size > 4096) byCode.clear();
-    byCode.set(code, (list = rankRows(catalog, code, { route, endpoint }).map(candidate)));
-  }
-  return list;
+  return (
+    byCode.get(code) ??
+    remember(byCode, code, rankRows(catalog, code, { route, endpoint }).map(candidate))
+  );
 }
 
 /** A record that yielded no code to look up, with why. */
