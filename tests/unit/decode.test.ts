@@ -472,6 +472,41 @@ describe('decode: pastes of many records', () => {
     expect(records.map((r) => r.line)).toEqual([1, 2, 3]);
   });
 
+  test.each([
+    ['msg=(', 'ret=0&msg=( '],
+    ['a percent-encoded value before it', 'ret=0&msg=%25('],
+    ['a word before it', 'ret=-303&msg=see A('],
+  ])(
+    'a response whose msg ends with "(" (%s) is no dump and does not swallow the next line',
+    (_, line) => {
+      const records = decode(
+        catalog,
+        `${line}\n{"ret":-10000,"msg":"-73,the user modify password wrong"}`,
+      );
+      expect(records.map((record) => [record.line, record.form])).toEqual([
+        [1, 'pairs'],
+        [2, 'msdk-response'],
+      ]);
+    },
+  );
+
+  test("a CRI log's parts of one line (P … F) are one record; a part whose end never came is read as it is", () => {
+    const parts = [
+      '2024-05-01T02:00:00.100000000Z stdout P {"ret":-10000,"msg":"-73,the us',
+      '2024-05-01T02:00:00.100000001Z stdout P er modify pass',
+      '2024-05-01T02:00:00.100000002Z stdout F word wrong","err_type":2}',
+      '2024-05-01T02:00:01.000000000Z stdout F {"ret":-303,"msg":"appid has no permission"}',
+      '2024-05-01T02:00:02.000000000Z stderr P ret=-2004&msg=timeout',
+    ];
+    const { records, context } = decodePaste(catalog, parts.join('\n'));
+    expect(records.map((record) => [record.line, record.code, record.message])).toEqual([
+      [3, -73, '-73,the user modify password wrong'],
+      [4, -303, 'appid has no permission'],
+      [5, -2004, 'timeout'],
+    ]);
+    expect(context).toBe(0);
+  });
+
   test('every record keeps its line and its input as pasted', () => {
     const records = decode(catalog, 'ret＝−303\n\n  -73,x  \n');
     expect(records.map((r) => [r.line, r.input])).toEqual([

@@ -7,15 +7,19 @@
 
 /** Characters that are folded; the test is cheap, so text with none is returned as is. */
 const FOLDABLE =
-  /[\uFF01-\uFF5E\u2010-\u2015\u2212\uFE63\u201C\u201D\u2018\u2019\u3001\u3000\u00A0\t\uFEFF\u200B\x01-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFD]|[\u30FC\uFF70](?=[\d\uFF10-\uFF19])/;
+  /[\uFF01-\uFF5E\u2010-\u2015\u2212\uFE63\u201C\u201D\u2018\u2019\u3001\u3000\u00A0\t\uFEFF\u200B-\u200F\u2060\u202A-\u202E\x01-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFD]|[\u30FC\uFF70](?=[\d\uFF10-\uFF19])/;
 const FOLDABLE_ALL = new RegExp(FOLDABLE.source, 'g');
 
 function fold(ch: string): string {
   const unit = ch.charCodeAt(0);
   // The full-width forms block mirrors printable ASCII at a fixed offset.
   if (unit >= 0xff01 && unit <= 0xff5e) return String.fromCharCode(unit - 0xfee0);
-  // Control characters and U+FFFD (what a wrong text encoding leaves) separate like spaces.
-  if (unit < 0x20 || unit === 0x7f || unit === 0xfffd) return ' ';
+  // Control characters, U+FFFD (what a wrong text encoding leaves) and the marks of no width
+  // (zero-width spaces and joiners, the bidirectional marks a chat app copies) separate like
+  // spaces.
+  const invisible =
+    (unit >= 0x200b && unit <= 0x200f) || unit === 0x2060 || (unit >= 0x202a && unit <= 0x202e);
+  if (unit < 0x20 || unit === 0x7f || unit === 0xfffd || invisible) return ' ';
   switch (ch) {
     case '\u201C':
     case '\u201D':
@@ -28,7 +32,6 @@ function fold(ch: string): string {
     case '\u3000':
     case '\u00A0':
     case '\uFEFF':
-    case '\u200B':
       return ' ';
     case '\u2014':
     case '\u2015':

@@ -204,9 +204,9 @@ function readBody(fields: Fields, depth: number, messageKeys = 3): ParsedRecord 
     for (const key of keys.slice(0, messageKeys)) value ??= plain(fields[key]);
     const message = asMessage(value);
     if (form !== 'msdk-response') return { ...EMPTY, form, route: form, code, message, errType };
-    // An MSDK response: its code is `ret`, or, in an envelope, the code its msg starts with.
-    const msgCode = codeOfMessage(message, depth);
+    // An MSDK response: its code is `ret`, or, in an envelope, the code its msg holds.
     const envelope = envelopeOf(code);
+    const msgCode = codeOfMessage(message, depth, envelope !== undefined);
     return {
       ...EMPTY,
       form,
@@ -223,16 +223,20 @@ function readBody(fields: Fields, depth: number, messageKeys = 3): ParsedRecord 
 
 /**
  * The code of a message: that of the response it holds when it is itself JSON (a WeChat body
- * inside `msg`, say), else the code at its start.
+ * inside `msg`, say), else the code at its start; in an envelope's msg, also the code of the
+ * pairs it holds (`errcode:40029 errmsg:invalid code`).
  */
-function codeOfMessage(message: string | null, depth: number): number | null {
+function codeOfMessage(message: string | null, depth: number, envelope: boolean): number | null {
   if (message === null) return null;
   if (/^\s*\{/.test(message)) {
     const inner = findResponse(parseJson(message.trimStart()), depth + 1);
     if (typeof inner === 'object' && inner) return inner.ret ?? inner.code;
   }
   // The code is at the start: only that much is folded.
-  return leadingCode(foldChars(message.slice(0, 32)));
+  const leading = leadingCode(foldChars(message.slice(0, 32)));
+  if (leading !== null || !envelope || depth >= 4) return leading;
+  const [pairs] = readText(foldChars(message), message, depth + 1, false).found;
+  return pairs?.form === 'pairs' ? pairs.code : null;
 }
 
 /** Keys of a log shipper's or logger's wrapper whose text is a log line of its own. */
@@ -412,7 +416,7 @@ function decodeEntities(text: string): string {
  * `ret为-303`.
  */
 const PAIR_KEY = new RegExp(
-  String.raw`(\[?)(?:[ub](?=["']))?(["']?)(${OWN_KEYS})\2\]?(?:\s*(=>|[:=>|,])\s*|(?:\s+(?:is|was)\s+|\s*(?:里面|裡面)?(?:的?值)?[为為是は]\s*|\s*的?值\s*|\s+)(?=["']?[+-]?\d))`,
+  String.raw`(\[?)(?:[ub](?=["']))?(["']?)(${OWN_KEYS})\2\]?(?:\s*(=>|->|[:=>|,])\s*|(?:\s+(?:is|was)\s+|\s*(?:里面|裡面|の(?:先頭|値|中身)?)?(?:的?值)?[为為是はが]\s*|\s*的?值\s*|\s+)(?=["'\`]?[+-]?\d))`,
   'gi',
 );
 /** The keys whose value may follow a space alone (`ret -303`, `errcode 40001`): codes only. */
@@ -477,7 +481,7 @@ function valueSpan(
     if (text.startsWith(']]>', to - 3)) to -= 3;
     return { from, to, quote: null };
   }
-  if (quote === '"' || quote === "'") {
+  if (quote === '"' || quote === "'" || quote === '`') {
     let close = from + 1;
     while (close < to && text[close] !== quote) close += text[close] === '\\' ? 2 : 1;
     return { from: from + 1, to: Math.min(close, to), quote };
@@ -612,6 +616,12 @@ const SENTENCE =
  * log level `ERROR`, which a process id may follow) and a number.
  */
 const ERROR_NUMBER = /(?<![\w-])(?:[Ee]rror|[Ee]rr)\s+#?([+-]?\d{1,10})/g;
+/**
+ * A verb of failing and a code with its sign, in English, Chinese and Japanese: `every call
+ * returns -303`, `fails with -1011`, `登录报-73了`, `verify_login が -303 を返します`.
+ */
+const VERB_NUMBER =
+  /(?:(?<![\w-])(?:return(?:s|ed)?|fail(?:s|ed)?\s+with)\s+|[报報]\s*)([+-]\d{1,10})|(?<![\w.+-])([+-]\d{1,10})\s*(?:を返|が返)/g;
 /** What follows a number that is no code: more of a word, a date or a time (`2024-05`, `10:21`). */
 const NOT_A_CODE_WORD = /^(?:[A-Za-z_]|[-/:]\d)/;
 
@@ -623,12 +633,12 @@ const codeDigits = (number: string) =>
 const httpStatus = (number: string) => /^[1-5]\d\d$/.test(number);
 
 function findSentence(text: string): ParsedRecord | null {
-  for (const sentence of [SENTENCE, ERROR_NUMBER]) {
+  for (const sentence of [SENTENCE, ERROR_NUMBER, VERB_NUMBER]) {
     sentence.lastIndex = 0;
     for (let tries = 0; tries < 3; tries++) {
       const match = sentence.exec(text);
       if (!match) break;
-      const code = match[1] ?? '';
+      const code = match[1] ?? match[2] ?? '';
       const rest = text.slice(match.index + match[0].length);
       // A code has no leading zero (`code=081abc` is an OAuth code, not 81).
       if (/^[+-]?0\d/.test(code) || NOT_A_CODE_END.test(rest) || NOT_A_CODE_WORD.test(rest))

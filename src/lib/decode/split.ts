@@ -260,6 +260,10 @@ const CURL_DATA = /^[{}] \[\d+ bytes data\]\s*$/;
 /** curl's progress meter: its two heading lines and its rows of numbers and times. */
 const PROGRESS =
   /^(?:\s*% Total\s+% Received|\s+Dload\s+Upload|\s*\d{1,3}\s+[\d.]+[kMGT]?\s+\d{1,3}\s+[\d.]+[kMGT]?\s+\d{1,3}\s+[\d.]+[kMGT]?\s+[\d.]+[kMGT]?\s+[\d.]+[kMGT]?\s+(?:--:--:--|\d+:\d\d:\d\d))/;
+/** A row of curl's progress meter, unless the body it fetched is printed right after it. */
+const isProgress = (line: string) => PROGRESS.test(line) && !line.includes('{');
+/** The start of a line of the CRI log format: its time, its stream and P (a part) or F. */
+const CRI_LINE = /^\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d) (?:stdout|stderr) ([PF]) /;
 /** A Markdown code fence, with or without its language. */
 const FENCE = /^\s*(?:`{3,}|~{3,})\s*[\w+.#-]*\s*$/;
 /** Python's `Traceback (most recent call last):` and the two lines chaining exceptions. */
@@ -325,12 +329,17 @@ const NOT_SPACE = /[^ ]/;
 const NO_BRACES: BraceState = { open: [], inString: false, escaped: false };
 const NO_KEYS: ReadonlySet<string> = new Set();
 
-/** Whether the last character of a line, spaces aside, is `(`. */
-function endsWithParen(line: string): boolean {
+/**
+ * Whether a line opens a dump in parentheses: it ends with `(`, alone or after a name of its
+ * own (`array (`, `Map(`, `resp: Array (`), not after a value (`msg=(`, `msg=%25(`), and it
+ * holds no pair of a response (`ret=0&msg=see A(` is a whole response).
+ */
+function opensDump(line: string): boolean {
   let end = line.length - 1;
   while (end >= 0 && line.charCodeAt(end) <= 32) end--;
-  return line.charCodeAt(end) === 40;
+  return line.charCodeAt(end) === 40 && DUMP_OPENING.test(line) && !line.match(OWN_PAIR);
 }
+const DUMP_OPENING = /^\s*\(\s*$|(?:^|[\s:,[(])[A-Za-z_$][\w$.]*\s*\(\s*$/;
 
 /**
  * A raw record, every field always set and in one order: records of one shape keep the code
@@ -390,6 +399,10 @@ export class RecordSplitter {
   #source = -1;
   /** The latest context line the hint test accepted, for the next record. */
   #pending: string | undefined;
+  /** The parts of a line a CRI log has split so far (its `P` lines), to join with its `F` line. */
+  #parts = '';
+  /** How many lines those parts were (counted as context while they wait). */
+  #partLines = 0;
 
   /** `hint` tells which context lines matter to the record after them (see `RawRecord`). */
   constructor(hint?: (text: string) => boolean) {
@@ -418,8 +431,14 @@ export class RecordSplitter {
   }
 
   /** Takes one line; returns the records it completed (none, one, rarely two). */
-  push(pasted: string): RawRecord[] {
+  push(line: string): RawRecord[] {
     const n = ++this.#line;
+    const pasted = this.#joinParts(line);
+    return pasted === null ? [] : this.#take(n, pasted);
+  }
+
+  /** Takes line `n`, with the parts of a CRI line joined. */
+  #take(n: number, pasted: string): RawRecord[] {
     const cut = pasted.length > MAX_LINE;
     const kept = cut ? pasted.slice(0, MAX_LINE) : pasted;
     // Most lines are printable ASCII, which needs neither cleaning nor folding.
@@ -480,6 +499,32 @@ export class RecordSplitter {
     return out;
   }
 
+  /**
+   * A line of a CRI log (containerd, CRI-O: `<time> stdout P <part>` … `<time> stdout F <end>`)
+   * with the parts before it joined on: null for a part, which waits for the rest (up to
+   * `MAX_LINE`). The record is then the line's last part's, in line numbers. Other lines are
+   * as they are.
+   */
+  #joinParts(line: string): string | null {
+    const cri = CRI_LINE.exec(line);
+    if (!cri) return line;
+    const parts = this.#takeParts();
+    if (cri[1] === 'P' && parts.length + line.length <= MAX_LINE) {
+      this.#parts = parts ? parts + line.slice(cri[0].length) : line;
+      this.#partLines++;
+      return null;
+    }
+    return parts + line.slice(parts ? cri[0].length : 0);
+  }
+
+  /** The parts of a CRI line waiting, taken. */
+  #takeParts(): string {
+    const parts = this.#parts;
+    this.#parts = '';
+    this.#partLines = 0;
+    return parts;
+  }
+
   /** The record still waiting for lines, unless its JSON is still open. */
   flush(): RawRecord[] {
     const group = this.#group;
@@ -488,8 +533,12 @@ export class RecordSplitter {
 
   /** The record still waiting for lines, whatever its state. */
   end(): RawRecord[] {
+    // A CRI line whose last part never came: its parts are read as they are.
+    const parts = this.#takeParts();
+    const out = parts ? this.#take(this.#line, parts) : [];
     const group = this.#group;
-    return group ? [this.#emit(group)] : [];
+    if (group) out.push(this.#emit(group));
+    return out;
   }
 
   /** A record of one row of a table, whose text is `row`. */
@@ -507,7 +556,7 @@ export class RecordSplitter {
   #open(n: number, pasted: string, original: string, text: string, cut: boolean): Group {
     const brace = text.indexOf('{');
     // A dump in parentheses (`array (`, `Array (` after print_r's `Array`) spans lines too.
-    const parens = brace < 0 && endsWithParen(text) ? Math.max(0, parenDepth(text)) : 0;
+    const parens = brace < 0 && opensDump(text) ? Math.max(0, parenDepth(text)) : 0;
     // Only a group that may take more lines scans braces again (`#extend`); the objects of
     // the line are kept for the parser, which needs them when no line is added.
     const braces = brace < 0 && parens === 0 ? NO_BRACES : braceState();
@@ -597,7 +646,7 @@ export class RecordSplitter {
     // curl's `{ [45 bytes data]` may then be context.
     const first = text.charCodeAt(0);
     if (this.#source < 0 && !this.#headers && !this.#chunked) {
-      if (first >= 48 && first <= 57) return PROGRESS.test(text);
+      if (first >= 48 && first <= 57) return isProgress(text);
       if (first === 123) return CURL_DATA.test(text);
       // No context line starts with a quote, a sign, a bracket or a parenthesis.
       if (NEVER_CONTEXT.test(text)) return false;
@@ -636,7 +685,7 @@ export class RecordSplitter {
     }
     if (KNOWN_HEADER.test(line) && !line.includes('{') && !(line.match(OWN_PAIR)?.length ?? 0))
       return true;
-    if (CURL_DATA.test(line) || PROGRESS.test(line) || FENCE.test(line)) return true;
+    if (CURL_DATA.test(line) || isProgress(line) || FENCE.test(line)) return true;
     if (PY_TRACEBACK.test(line) || GO_TRACE.test(line) || isFrame(line)) return true;
     const file = PY_FILE.exec(line);
     if (file) {
