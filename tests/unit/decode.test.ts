@@ -507,6 +507,28 @@ describe('decode: pastes of many records', () => {
     expect(context).toBe(0);
   });
 
+  test("redis-cli's replies of a hash are one record; replies of no response stay what they are", () => {
+    const paste = [
+      '127.0.0.1:6379> HGETALL msdk:last:qq',
+      '1) "ret"',
+      '2) (integer) -20000',
+      '3) "msg"',
+      '4) "42001,access_token expired"',
+      '127.0.0.1:6379> LRANGE msdk:codes 0 -1',
+      '1) "-303"',
+      '{"ret":-303,"msg":"appid has no permission"}',
+    ].join('\n');
+    const { records, context } = decodePaste(catalog, paste);
+    expect(
+      records.map((record) => [record.line, record.code, record.candidates[0]?.table]),
+    ).toEqual([
+      [2, 42001, 'wechat-platform'],
+      [8, -303, 'access'],
+    ]);
+    // The two commands and the list's reply, as before.
+    expect(context).toBe(3);
+  });
+
   test('every record keeps its line and its input as pasted', () => {
     const records = decode(catalog, 'ret＝−303\n\n  -73,x  \n');
     expect(records.map((r) => [r.line, r.input])).toEqual([

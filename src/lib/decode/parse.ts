@@ -365,7 +365,8 @@ const RESPONSE_KEY = /["']?(?:ret|errcode|error|msg|errmsg|err_?type)["']?\s*[:=
 /**
  * The text undone of one more layer of escaping, for each kind of escaping it shows: JSON
  * string escapes (`{\"ret\":…}`, `\u0022`), nginx's `\x22`, HTML entities, CSV's doubled
- * quotes, percent-encoding. Each variant is read like the text itself.
+ * quotes, percent-encoding, Erlang's binaries (`<<"ret">>`). Each variant is read like the text
+ * itself.
  */
 function* unescapings(text: string): Generator<string> {
   if (!ESCAPED.test(text)) return;
@@ -380,10 +381,12 @@ function* unescapings(text: string): Generator<string> {
   if (/&(?:amp;)*(?:quot|#0*34|#x0*22);/i.test(text)) yield decodeEntities(text);
   if (/\{""|"":/.test(text)) yield text.replace(/""/g, '"');
   if (/%(?:25)*(?:7B|22)/i.test(text)) yield bytesToText(text.replace(/\+/g, ' '));
+  // Erlang's binaries: `{<<"ret">>,-10000}` is the tuple `{"ret",-10000}`.
+  if (text.includes('<<"')) yield text.replace(/<<("(?:[^"\\]|\\.)*")>>/g, '$1');
 }
 
 /** Any of the escapings `unescapings` undoes, tested once before each is looked for. */
-const ESCAPED = /\\["\\/ux]|&(?:amp;)*(?:quot|#0*34|#x0*22);|\{""|"":|%(?:25)*(?:7B|22)/i;
+const ESCAPED = /\\["\\/ux]|&(?:amp;)*(?:quot|#0*34|#x0*22);|\{""|"":|%(?:25)*(?:7B|22)|<<"/i;
 
 /** Percent-encoded bytes as text: UTF-8 when they are, else one character per byte. */
 function bytesToText(encoded: string): string {
@@ -447,12 +450,12 @@ function pairKey(match: RegExpExecArray, text: string, separator: string): Key |
     return null;
   }
   // `>` ends an XML start tag only: `<ret>-303</ret>`, not `ret>0`; `|` is a Markdown
-  // table's (`| ret | -303 |`), not a shell's pipe; `,` a Python tuple's (`('ret', -303)`).
+  // table's (`| ret | -303 |`), not a shell's pipe; `,` a tuple's (`('ret', -303)`, `{"ret",-303}`).
   if (separator === '>' && before !== '<') return null;
   if (separator === '|' && !/\|\s*$/.test(text.slice(Math.max(0, match.index - 8), match.index))) {
     return null;
   }
-  if (separator === ',' && !(quote && /\(\s*$/.test(text.slice(0, match.index)))) return null;
+  if (separator === ',' && !(quote && /[({]\s*$/.test(text.slice(0, match.index)))) return null;
   return name;
 }
 

@@ -399,6 +399,8 @@ export class RecordSplitter {
   #source = -1;
   /** The latest context line the hint test accepted, for the next record. */
   #pending: string | undefined;
+  /** redis-cli's numbered replies being read (`1) "ret"`, `2) "-10000"`, …), or null. */
+  #replies: Replies | null = null;
   /** The parts of a line a CRI log has split so far (its `P` lines), to join with its `F` line. */
   #parts = '';
   /** How many lines those parts were (counted as context while they wait). */
@@ -447,6 +449,15 @@ export class RecordSplitter {
     const original = plain ? kept : cleanLine(kept);
     const text = plain ? kept : foldChars(original);
     const out: RawRecord[] = [];
+    if (this.#replies) {
+      const value = replyValue(text);
+      if (value !== null && this.#replies.values.length < 64) {
+        this.#replies.add(n, kept, value);
+        return out;
+      }
+      out.push(this.#replies.record());
+      this.#replies = null;
+    }
     const group = this.#group;
     if (this.#columns) {
       // A line that has no number under a number column is no row: the table has ended.
@@ -495,6 +506,13 @@ export class RecordSplitter {
       this.#context++;
       return out;
     }
+    const reply = replyValue(text);
+    if (reply !== null && OWN_KEY.test(`${reply}=`)) {
+      // A hash's fields as redis-cli prints them, name and value on lines of their own.
+      this.#replies = new Replies(n, kept, reply, this.#pending);
+      this.#pending = undefined;
+      return out;
+    }
     this.#group = this.#open(n, kept, original, text, cut);
     return out;
   }
@@ -527,8 +545,11 @@ export class RecordSplitter {
 
   /** The record still waiting for lines, unless its JSON is still open. */
   flush(): RawRecord[] {
+    const out = this.#replies ? [this.#replies.record()] : [];
+    this.#replies = null;
     const group = this.#group;
-    return group && group.kind !== 'open' ? [this.#emit(group)] : [];
+    if (group && group.kind !== 'open') out.push(this.#emit(group));
+    return out;
   }
 
   /** The record still waiting for lines, whatever its state. */
@@ -536,6 +557,8 @@ export class RecordSplitter {
     // A CRI line whose last part never came: its parts are read as they are.
     const parts = this.#takeParts();
     const out = parts ? this.#take(this.#line, parts) : [];
+    if (this.#replies) out.push(this.#replies.record());
+    this.#replies = null;
     const group = this.#group;
     if (group) out.push(this.#emit(group));
     return out;
@@ -693,6 +716,44 @@ export class RecordSplitter {
       return true;
     }
     return false;
+  }
+}
+
+/** One of redis-cli's numbered replies: `1) "ret"`, `2) (integer) -303`; its value, or null. */
+function replyValue(line: string): string | null {
+  const reply = /^\s*\d{1,4}\) (?:"((?:[^"\\]|\\.)*)"|\(integer\) ([+-]?\d+))\s*$/.exec(line);
+  return reply ? (reply[1] ?? reply[2] ?? '') : null;
+}
+
+/** A hash's fields read from redis-cli's replies: names and values in turn, as one record. */
+class Replies {
+  readonly #line: number;
+  #last: number;
+  #input: string;
+  readonly #hint: string | undefined;
+  readonly values: string[];
+
+  constructor(line: number, pasted: string, name: string, hint: string | undefined) {
+    this.#line = this.#last = line;
+    this.#input = asInput(pasted);
+    this.values = [name];
+    this.#hint = hint;
+  }
+
+  add(line: number, pasted: string, value: string): void {
+    this.#last = line;
+    this.#input = appendInput(this.#input, pasted);
+    this.values.push(value);
+  }
+
+  /** The record: the fields as a JSON object, read like any other. */
+  record(): RawRecord {
+    const fields: Record<string, string> = {};
+    for (let n = 0; n < this.values.length; n += 2) {
+      fields[this.values[n] ?? ''] ??= this.values[n + 1] ?? '';
+    }
+    const text = JSON.stringify(fields);
+    return { ...rawRecord(this.#line, this.#last, this.#input, text, text), hint: this.#hint };
   }
 }
 
