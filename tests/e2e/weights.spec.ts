@@ -36,11 +36,14 @@ test('a first visit to a code page transfers at most 50 KB gzipped in all', asyn
  * forms found in two wider sets of real pastes (labels, Markdown, PowerShell, tab-separated,
  * CSV, mysql and psql tables, tuples, sentences in four languages, chunked HTTP bodies, arrays
  * of responses, groups of pairs on one line) to 23,304 B, and the words that name a code
- * shared with the search box instead of copied (`CODE_NAMES`) to 23,439 B. This holds the line
- * just above that: a ratchet, lowered as bytes come off, raised only for reading real input, with the
- * reason here.
+ * shared with the search box instead of copied (`CODE_NAMES`) to 23,439 B; a third set of
+ * pastes (Scala's `Map(ret -> …)`, verbs naming a code, an envelope's msg holding pairs, CRI
+ * logs' parts of one line, redis-cli's replies, Erlang's binaries, marks of no width) and a
+ * brace scan that reads a 1 MB line four times faster to 24,249 B. This holds the line just
+ * above that: a ratchet, lowered as bytes come off, raised only for reading real input, with
+ * the reason here.
  */
-const DECODER_BYTES = 23_500;
+const DECODER_BYTES = 24_300;
 
 test("the decoder's own JavaScript, catalog data included, stays within its ratchet", async ({
   page,
