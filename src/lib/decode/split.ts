@@ -146,33 +146,36 @@ export function scanBraces(
 ): void {
   const { open } = state;
   const end = Math.min(text.length, MAX_LINE);
-  // From one character that matters to the next, found by a regular expression (far faster
-  // than a loop over every character of a long line).
-  let i = from;
-  if (state.inString && state.escaped && i < end) {
-    state.escaped = false;
-    i++;
-  }
-  while (i < end) {
-    const marks = state.inString ? STRING_MARK : BRACE_MARK;
-    marks.lastIndex = i;
-    const mark = marks.exec(text);
-    if (!mark || mark.index >= end) return;
-    i = marks.lastIndex;
-    const [found] = mark;
-    if (found === '"') state.inString = !state.inString && open.length > 0;
-    else if (found === '{') open.push(mark.index);
-    else if (found === '}') {
+  // Inside a string, from one quote or backslash to the next (`indexOf`; a long string, an
+  // inline image, is passed in one step); each found once, until passed.
+  let quoteAt = -1;
+  let slashAt = -1;
+  // UTF-16 units: 123 `{`, 125 `}`, 34 `"`, 92 `\`.
+  for (let i = from; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (state.inString) {
+      if (state.escaped) state.escaped = false;
+      else if (unit === 92) state.escaped = true;
+      else if (unit === 34) state.inString = false;
+      else {
+        if (quoteAt < i) quoteAt = nextOf(text, '"', i, end);
+        if (slashAt < i) slashAt = nextOf(text, '\\', i, end);
+        i = Math.min(quoteAt, slashAt) - 1;
+      }
+    } else if (unit === 123) {
+      open.push(i);
+    } else if (unit === 125) {
       const start = open.pop();
-      if (start !== undefined) onClose?.(start, i);
-    } else if (found === '\\') state.escaped = true;
+      if (start !== undefined) onClose?.(start, i + 1);
+    } else if (unit === 34 && open.length > 0) state.inString = true;
   }
 }
 
-/** What matters outside a JSON string: braces and quotes. */
-const BRACE_MARK = /[{}"]/g;
-/** What matters in a JSON string: its closing quote, and an escape with what it escapes. */
-const STRING_MARK = /\\[^]?|"/g;
+/** Where the next `char` is from `from`, or `end` when there is none before it. */
+function nextOf(text: string, char: string, from: number, end: number): number {
+  const at = text.indexOf(char, from);
+  return at === -1 || at > end ? end : at;
+}
 
 /** What `findObjects` finds in a text without a brace. */
 // Not frozen: a frozen array has another shape, and the code reading objects would see two.
