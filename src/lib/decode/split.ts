@@ -452,43 +452,10 @@ export class RecordSplitter {
     const original = plain ? kept : cleanLine(kept);
     const text = plain ? kept : foldChars(original);
     const out: RawRecord[] = [];
-    if (this.#replies) {
-      const value = replyValue(text);
-      if (value !== null && this.#replies.values.length < 64) {
-        this.#replies.add(n, kept, value);
-        return out;
-      }
-      out.push(this.#replies.record());
-      this.#replies = null;
+    if (this.#reply(n, kept, text, out) || this.#tableLine(n, kept, original, text, blank, out)) {
+      return out;
     }
     const group = this.#group;
-    if (this.#columns) {
-      // A line that has no number under a number column is no row: the table has ended.
-      const row = blank ? null : tableRow(this.#columns, text);
-      if (row !== null) return [this.#row(n, kept, row)];
-      this.#columns = null;
-    }
-    if (this.#cells && !blank) {
-      // Rows of a table with a header (tab-separated, CSV, `|`): a rule line between them is
-      // context, a line that does not fit ends the table.
-      if (RULE_LINE.test(text)) {
-        this.#context++;
-        return out;
-      }
-      const row = cellsRow(this.#cells, original);
-      if (row !== null) return [this.#row(n, kept, row)];
-    }
-    this.#cells = null;
-    if (group && group.line === group.last && COLUMN_RULE.test(text)) {
-      // A header and the dashes under it (PowerShell's Format-Table): each line up to the next
-      // blank one is a row.
-      this.#columns = tableColumns(group.text, text);
-      if (this.#columns) {
-        this.#group = null;
-        this.#context += 2;
-        return out;
-      }
-    }
     if (group) {
       if (!blank && this.#extend(group, n, kept, original, text, cut)) return out;
       out.push(this.#emit(group));
@@ -496,28 +463,91 @@ export class RecordSplitter {
     if (blank) {
       this.#headers = false;
       this.#source = -1;
-      return out;
-    }
-    if (this.#isContext(text)) {
+    } else if (this.#isContext(text)) {
       this.#context++;
       this.#first ??= rawRecord(n, n, asInput(kept), original, text);
       if (this.#hint?.(text)) this.#pending = text;
-      return out;
+    } else this.#start(n, kept, original, text, cut);
+    return out;
+  }
+
+  /**
+   * Whether the line is one more of redis-cli's replies being read; when it is not, the
+   * replies read so far are a record, into `out`.
+   */
+  #reply(n: number, pasted: string, text: string, out: RawRecord[]): boolean {
+    if (!this.#replies) return false;
+    const value = replyValue(text);
+    if (value !== null && this.#replies.values.length < 64) {
+      this.#replies.add(n, pasted, value);
+      return true;
     }
+    out.push(this.#replies.record());
+    this.#replies = null;
+    return false;
+  }
+
+  /** Whether the line belongs to a table being read (a row into `out`) or starts one. */
+  #tableLine(
+    n: number,
+    pasted: string,
+    original: string,
+    text: string,
+    blank: boolean,
+    out: RawRecord[],
+  ): boolean {
+    if (this.#columns) {
+      // A line that has no number under a number column is no row: the table has ended.
+      const row = blank ? null : tableRow(this.#columns, text);
+      if (row !== null) {
+        out.push(this.#row(n, pasted, row));
+        return true;
+      }
+      this.#columns = null;
+    }
+    if (this.#cells && !blank) {
+      // Rows of a table with a header (tab-separated, CSV, `|`): a rule line between them is
+      // context, a line that does not fit ends the table.
+      if (RULE_LINE.test(text)) {
+        this.#context++;
+        return true;
+      }
+      const row = cellsRow(this.#cells, original);
+      if (row !== null) {
+        out.push(this.#row(n, pasted, row));
+        return true;
+      }
+    }
+    this.#cells = null;
+    const group = this.#group;
+    if (group && group.line === group.last && COLUMN_RULE.test(text)) {
+      // A header and the dashes under it (PowerShell's Format-Table): each line up to the next
+      // blank one is a row.
+      this.#columns = tableColumns(group.text, text);
+      if (this.#columns) {
+        this.#group = null;
+        this.#context += 2;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A line that is no context starts something: a table's header, redis replies, a record. */
+  #start(n: number, pasted: string, original: string, text: string, cut: boolean): void {
     this.#cells = tableHeader(original);
     if (this.#cells) {
       this.#context++;
-      return out;
+      return;
     }
     const reply = replyValue(text);
     if (reply !== null && OWN_KEY.test(`${reply}=`)) {
       // A hash's fields as redis-cli prints them, name and value on lines of their own.
-      this.#replies = new Replies(n, kept, reply, this.#pending);
+      this.#replies = new Replies(n, pasted, reply, this.#pending);
       this.#pending = undefined;
-      return out;
+      return;
     }
-    this.#group = this.#open(n, kept, original, text, cut);
-    return out;
+    this.#group = this.#open(n, pasted, original, text, cut);
   }
 
   /**
