@@ -22,7 +22,7 @@ import { CODE_DIGITS, envelopeOf, type Route } from '../catalog/vocabulary.ts';
 import { UNREADABLE } from '../words/index.ts';
 import { foldChars } from './normalize.ts';
 import type { RecordForm } from './types.ts';
-import { OWN_KEYS, findObjects, keepShape, type RawRecord } from './split.ts';
+import { OWN_KEYS, findObjects, keepShape, type Objects, type RawRecord } from './split.ts';
 
 /** A record read, before its code is looked up. */
 export interface ParsedRecord {
@@ -759,6 +759,13 @@ function findBare(text: string, original: string): ParsedRecord | null {
   return null;
 }
 
+/** What the rules found so far in one text (each rule adds to it), before it is a `Reading`. */
+interface Finding {
+  found: ParsedRecord[] | undefined;
+  bad: string | null;
+  sawJson: boolean;
+}
+
 /**
  * Reads a text: every rule of this module in order (see the top). `loose` allows a bare code
  * or msg value (the record itself, or a log line inside a wrapper); `depth` bounds the texts
@@ -772,12 +779,40 @@ function readText(
   objects = findObjects(text),
 ): Reading {
   const [spans, open] = objects;
-  let found: ParsedRecord[] | undefined;
+  const finding: Finding = { found: undefined, bad: null, sawJson: false };
+  const failed = readJson(finding, text, original, spans, depth);
+  if (!finding.found && depth < 4) {
+    const inner = readUnescaped(finding, original, depth, loose);
+    if (inner) return inner;
+  }
+  if (!finding.found && open !== null && RESPONSE_KEY.test(text.slice(open))) {
+    return { found: [], bad: finding.bad, sawJson: finding.sawJson, truncated: true };
+  }
+  if (!finding.found && depth < 4) readDumps(finding, text, original, failed, depth);
+  if (!finding.found) readPairs(finding, text, original, depth);
+  const named = finding.found
+    ? null
+    : (findSentence(text) ?? (loose ? findBare(text, original) : null));
+  const { bad, sawJson } = finding;
+  const found = finding.found ?? (named ? [named] : undefined);
+  if (found) return { found, bad, sawJson, truncated: false };
+  return bad === null && !sawJson ? NOTHING : { ...NOTHING, bad, sawJson };
+}
+
+/**
+ * Rule 1: the responses of a text's JSON objects, into `finding`; the spans that are not
+ * JSON are returned, for rule 3.
+ */
+function readJson(
+  finding: Finding,
+  text: string,
+  original: string,
+  spans: Objects[0],
+  depth: number,
+): (readonly [number, number])[] | undefined {
   let failed: (readonly [number, number])[] | undefined;
-  let bad: string | null = null;
-  let sawJson = false;
   for (const span of spans) {
-    if (found && found.length >= 64) break;
+    if (finding.found && finding.found.length >= 64) break;
     const [start, end] = span;
     const json =
       parseObject(original.slice(start, end)) ??
@@ -787,63 +822,75 @@ function readText(
       if (failed.length < 8) failed.push(span);
       continue;
     }
-    sawJson = true;
+    finding.sawJson = true;
     const more: ParsedRecord[] = [];
     const response = findResponse(json, depth, more);
     if (response !== null && typeof response === 'object') {
       (response as Placed).span = span;
-      (found ??= []).push(response);
+      const found = (finding.found ??= []);
+      found.push(response);
       for (const one of more) {
         (one as Placed).span = span;
         found.push(one);
       }
-    } else bad ??= response;
+    } else finding.bad ??= response;
   }
-  if (found) return { found, bad, sawJson, truncated: false };
-  if (depth < 4) {
-    for (const variant of unescapings(original)) {
-      const inner = readText(foldChars(variant), variant, depth + 1, loose);
-      if (inner.found.length) return { ...inner, found: inner.found.map(unplaced) };
-      bad ??= inner.bad;
-      sawJson ||= inner.sawJson;
-    }
+  return failed;
+}
+
+/** Rule 2: the text read again undone of each escaping it shows; the first that holds one. */
+function readUnescaped(
+  finding: Finding,
+  original: string,
+  depth: number,
+  loose: boolean,
+): Reading | null {
+  for (const variant of unescapings(original)) {
+    const inner = readText(foldChars(variant), variant, depth + 1, loose);
+    if (inner.found.length) return { ...inner, found: inner.found.map(unplaced) };
+    finding.bad ??= inner.bad;
+    finding.sawJson ||= inner.sawJson;
   }
-  if (open !== null && RESPONSE_KEY.test(text.slice(open))) {
-    return { found: [], bad, sawJson, truncated: true };
-  }
-  // An object that is not JSON is read as a text of its own: a dump of a parsed body
-  // (`{ret=-303, …}`, `{'ret': -303}`, `{Ret:-303 …}`, each a response), or a wrapper that is
-  // not JSON (Logstash's rubydebug) around one that is. Then the pairs of the whole text.
+  return null;
+}
+
+/**
+ * Rule 3: an object that is not JSON, read as a text of its own: a dump of a parsed body
+ * (`{ret=-303, …}`, `{'ret': -303}`, `{Ret:-303 …}`, each a response), or a wrapper that is
+ * not JSON (Logstash's rubydebug) around one that is.
+ */
+function readDumps(
+  finding: Finding,
+  text: string,
+  original: string,
+  failed: readonly (readonly [number, number])[] | undefined,
+  depth: number,
+): void {
   for (const span of failed ?? []) {
     const [start, end] = span;
-    const inner =
-      depth < 4
-        ? readText(
-            text.slice(start + 1, end - 1),
-            original.slice(start + 1, end - 1),
-            depth + 1,
-            false,
-          )
-        : NOTHING;
+    const inner = readText(
+      text.slice(start + 1, end - 1),
+      original.slice(start + 1, end - 1),
+      depth + 1,
+      false,
+    );
     const [first] = inner.found;
-    if (first) (found ??= []).push({ ...first, span });
-    bad ??= inner.bad;
+    if (first) (finding.found ??= []).push({ ...first, span });
+    finding.bad ??= inner.bad;
   }
-  if (found) return { found, bad, sawJson, truncated: false };
-  // Pairs, in groups: a code key again starts another response.
+}
+
+/** Rule 4: the text's pairs, in groups: a code key again starts another response. */
+function readPairs(finding: Finding, text: string, original: string, depth: number): void {
   const keys = pairKeys(text);
   for (const group of pairGroups(keys)) {
     const start = group[0] === 0 ? 0 : (keys.starts[group[0]] ?? 0);
     const end = keys.starts[group[1]] ?? text.length;
     const body = readBody(findPairs(text, original, keys, group, end), depth, 2);
     if (body !== null && typeof body === 'object') {
-      (found ??= []).push({ ...body, form: 'pairs', span: [start, end] });
-    } else bad ??= body;
+      (finding.found ??= []).push({ ...body, form: 'pairs', span: [start, end] });
+    } else finding.bad ??= body;
   }
-  if (found) return { found, bad, sawJson, truncated: false };
-  const named = findSentence(text) ?? (loose ? findBare(text, original) : null);
-  if (named) return { found: [named], bad, sawJson, truncated: false };
-  return bad === null && !sawJson ? NOTHING : { ...NOTHING, bad, sawJson };
 }
 
 /**
