@@ -6,7 +6,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import { decode } from '../../src/lib/decode/index.ts';
-import { MASK, readShareFragment, recordShare, shareContent } from '../../src/lib/share/index.ts';
+import {
+  MASK,
+  maskText,
+  readShareFragment,
+  recordShare,
+  shareContent,
+} from '../../src/lib/share/index.ts';
 import { loadCatalog } from '../support/catalog.ts';
 
 const catalog = loadCatalog();
@@ -337,6 +343,39 @@ function everythingShared(paste: string): string[] {
   }
   return shared;
 }
+
+describe('a credential word masks its value and keeps the prose', () => {
+  test.each([
+    ['token is invalid', 'token is invalid'],
+    ['password wrong', 'password wrong'],
+    ['the password was changed', 'the password was changed'],
+    ['-73,the user modify password wrong', '-73,the user modify password wrong'],
+    ['the new gm password is Welcome_2024', `the new gm password is ${MASK}`],
+    ['reset the password to Summer.2024', `reset the password to ${MASK}`],
+    ['短信验证码 583920，5分钟内有效', `短信验证码 ${MASK}，5分钟内有效`],
+    ['暗証番号は 4827 です', `暗証番号は ${MASK} です`],
+    ['Kennwort Sonnenblume abgelehnt', `Kennwort ${MASK} abgelehnt`],
+    ['security answer: Fluffy mismatch', `security answer: ${MASK} mismatch`],
+    ['storePassword "Marigold"', `storePassword "${MASK}"`],
+    ['redis.password -> Marigold', `redis.password -> ${MASK}`],
+    ['os.Setenv("REDIS_PASSWORD", "Sunflower")', `os.Setenv("REDIS_PASSWORD", "${MASK}")`],
+  ])('%s', (text, expected) => {
+    expect(maskText(text, 'message').text).toBe(expected);
+  });
+
+  test('numbers written outside ASCII are judged as theirs are', () => {
+    for (const number of ['６２２２ ０２１２ ３４５６ ７８９０', '138　1234　5678', '٠٥٠١٢٣٤٥٦٧']) {
+      expect(maskText(`卡号 ${number}`).text).toBe(`卡号 ${MASK}`);
+    }
+    expect(maskText('联系邮箱 li.lei＠corp-example.cn').text).toBe(`联系邮箱 ${MASK}`);
+  });
+
+  test('a key that is kept stays as it is', () => {
+    expect(maskText('{"errcode":40029,"errmsg":"invalid code"}').text).toBe(
+      '{"errcode":40029,"errmsg":"invalid code"}',
+    );
+  });
+});
 
 describe('nothing shared carries a secret', () => {
   test('the set covers at least 40 realistic pastes', () => {

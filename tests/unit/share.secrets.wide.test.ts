@@ -1,5 +1,6 @@
 /**
- * Nothing shared carries a secret, over a wide set of pastes (tests/fixtures/secret-pastes.ts):
+ * Nothing shared carries a secret, over a wide set of pastes (tests/fixtures/secret-pastes.ts,
+ * secret-pastes-more.ts, secret-pastes-third.ts):
  * in the link (as sent, and decoded part by part, percent-decoded up to four times and with
  * JSON escapes undone), the ticket, the masked original and each record's ticket, by default
  * and with the original included. A piece of a secret counts too (60 % of it, at least six
@@ -10,6 +11,7 @@ import { decode, type DecodedRecord } from '../../src/lib/decode/index.ts';
 import { readShareFragment, recordShare, shareContent } from '../../src/lib/share/index.ts';
 import { SECRET_PASTES_MORE, type MoreCase } from '../fixtures/secret-pastes-more.ts';
 import { SECRET_PASTES } from '../fixtures/secret-pastes.ts';
+import { SECRET_PASTES_THIRD } from '../fixtures/secret-pastes-third.ts';
 import { loadCatalog } from '../support/catalog.ts';
 
 const catalog = loadCatalog();
@@ -72,7 +74,7 @@ function sharesNoSecret(paste: string, secrets: readonly string[], includeOrigin
   expect(leaks).toEqual([]);
 }
 
-const CASES = [...SECRET_PASTES, ...SECRET_PASTES_MORE];
+const CASES = [...SECRET_PASTES, ...SECRET_PASTES_MORE, ...SECRET_PASTES_THIRD];
 
 describe.each([false, true])('with the original included: %s', (includeOriginal) => {
   for (const { name, paste, secrets, gap, inMessage } of CASES as MoreCase[]) {

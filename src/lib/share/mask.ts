@@ -102,6 +102,37 @@ const CLOSE = '\uE001';
 const SENTINELS = /[\uE000\uE001]/g;
 const kept = (text: string) => `${OPEN}${text}${CLOSE}`;
 
+/** Terminal colour escapes (`ESC[33m`). */
+const ANSI = new RegExp(String.raw`\u001b\[[\d;?]*[ -/]*[@-~]`, 'g');
+
+/**
+ * A text as it is judged, one unit for one so that offsets hold: look-alike characters folded
+ * to ASCII (full-width digits and `＠`, ideographic and non-breaking spaces), Arabic-Indic
+ * digits to ASCII digits, colour escapes blanked. Numbers and e-mails written so are masked
+ * as theirs are.
+ */
+const fold = (text: string): string =>
+  foldChars(text.replace(ANSI, (escape) => ' '.repeat(escape.length))).replace(
+    /[\u0660-\u0669\u06f0-\u06f9]/g,
+    (digit) => String(digit.charCodeAt(0) & 15),
+  );
+
+/** Each match of `re` (global) on the folded text replaced by `change` of the text as pasted. */
+function replaceFolded(
+  text: string,
+  re: RegExp,
+  change: (pasted: string, match: RegExpExecArray) => string,
+): string {
+  let out = '';
+  let at = 0;
+  for (const match of fold(text).matchAll(re)) {
+    const end = match.index + match[0].length;
+    out += text.slice(at, match.index) + change(text.slice(match.index, end), match);
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
 /** Counts the masks of one masking run. */
 interface Counter {
   masked: number;
@@ -124,20 +155,24 @@ const KEY_SOURCE = [
   String.raw`(?<q>\\*["']|\\x22|&quot;|"")(?<key>[\w@$\u3400-\u9fff][\w.@$ \u3400-\u9fff-]{0,63})\k<q>\s*(?<sep>=>|[:=：])\s*`,
   String.raw`\[\s*(?<bq>["']?)(?<bkey>[A-Za-z_@$][\w.@$-]{0,63})\k<bq>(?::[\w ]+)?\s*\]\s*=>\s*(?:(?:string|int|float|bool)\(\d+\)\s*)?`,
   String.raw`(?<![\w:]):(?<rkey>[A-Za-z_]\w{0,63})\s*=>\s*`,
-  String.raw`(?<=^|[^\w$@.\\/%-]|%3[fF]|%26|%20|%2[cC]|%253[fF]|%2526)(?<key2>[A-Za-z_@$\u3400-\u9fff][\w.@$\u3400-\u9fff-]{0,63})[ \t]*(?<sep2>=>|=|:(?!//)|：|%3[dD]|%253[dD])[ \t]*`,
+  String.raw`(?<=^|[^\w$@.\\/%-]|%3[fF]|%26|%20|%2[cC]|%253[fF]|%2526)(?<key2>[A-Za-z_@$\u3400-\u9fff][\w.@$\u3400-\u9fff-]{0,63})[ \t]*(?<sep2>=>|:=|=|:(?!//)|：|%3[dD]|%253[dD])[ \t]*`,
 ].join('|');
 const KEYS = new RegExp(KEY_SOURCE, 'g');
 
-/** Chinese and Japanese words for a credential, for the key names and the words below. */
+/**
+ * Words for a credential in scripts without spaces (Chinese, Japanese, Korean, Thai), for the
+ * key names and the words below. A compound ending in one is one too: `短信验证码`, `支付密码`,
+ * `会议密码`, `红包口令`, `ワンタイムパスワード`.
+ */
 const CJK_CREDENTIALS =
-  '密码|验证码|驗證碼|动态码|授权码|口令|令牌|密钥|票据|校验码|短信码|签名|登录态|パスワード|トークン';
+  '密[码碼钥]|[验驗][证證][码碼]|动态码|授权码|口令|令牌|票据|校验码|短信码|签名|登录态|暗号|答案|合言葉|暗証番号|認証コード|パスワード|トークン|비밀번호|인증번호|รหัส';
 
 /**
  * Key names of credentials. In a message, a bare `key:` is prose (`hint: retry later`) unless
  * its key names one of these (`skey: …`, `token：…`, `密码：…`).
  */
 const CREDENTIAL = new RegExp(
-  `(?:token|key|pass|pwd|secret|ticket|sig|session|cookie|auth|openid|unionid|uin|pin|otp|code|credential|${CJK_CREDENTIALS})`,
+  `(?:token|key|pass|pwd|secret|ticket|sig|session|cookie|auth|openid|unionid|uin|pin|otp|code|credential|answer|${CJK_CREDENTIALS})`,
   'i',
 );
 
@@ -247,7 +282,9 @@ function maskPairs(text: string, scope: MaskScope, counter: Counter): string {
     if (bare && colon && (LOG_LEVEL.test(key) || SOURCE_FILE.test(key))) continue;
     if (bare && colon && scope === 'message' && !CREDENTIAL.test(key)) continue;
     const allowed = ALLOWED[plainKey(key)];
-    out += text.slice(at, start);
+    // An allowed key stays as it is (`errmsg` is no secret); others are judged as words.
+    const named = text.slice(match.index, start);
+    out += text.slice(at, match.index) + (allowed ? kept(named) : named);
     at = start;
     const rest = text.slice(start);
     const quote = valueQuote(rest, groups['q']);
@@ -292,7 +329,12 @@ function maskPairs(text: string, scope: MaskScope, counter: Counter): string {
       // An authorization scheme and its credential are one value: `Authorization=Bearer …`.
       const scheme = /^(?:Bearer|Basic|Token|Digest|MAC|OAuth)[ \t]+[^\s,;&}\]"']+/i.exec(rest);
       if (scheme) value = scheme[0];
+      // A value that starts a credential's name is prose: `反馈：支付密码 482913`, `support:
+      // verification code is …` (the word pass masks what follows).
+      const next = /^[ \t]+([^\s,;:]+)/.exec(rest.slice(value.length))?.[1];
       if (!value || NESTED_PAIR.test(value)) continue;
+      if (next && [value, next].some((one) => CREDENTIAL_WORD.test(one) || NUMBER_WORD.test(one)))
+        continue;
       // A bare value after a JSON key stays JSON when masked: `"uin": 123` → `"uin": "[…]"`.
       const decided = decide(value, allowed, counter);
       out += groups['q'] === '"' && decided.includes(MASK) ? `"${decided}"` : decided;
@@ -335,7 +377,9 @@ const TOKENS = new RegExp(
     // The user's name in a home folder's path.
     String.raw`(?<=[\\/](?:Users|home)[\\/]+)[^\\/\s"']+`,
     // A phone or card number written in groups: 138 1234 5678, 6222 0212 3456 7890.
-    String.raw`\b(?:\d{3,4}[ -]){2,3}\d{3,4}\b`,
+    String.raw`\b(?:\d{3,4}(?: {1,2}|-)){2,3}\d{3,4}\b`,
+    // The password of `mysql -p…`, attached.
+    String.raw`(?<=\bmysql\w*\b[^\n]*?\s-p)[^\s-]\S*`,
     // A JWT.
     String.raw`\beyJ[\w-]+\.[\w-]+\.[\w-]*`,
     // An e-mail address.
@@ -386,9 +430,12 @@ function maskTokens(text: string, counter: Counter): string {
     if (run.length < 16) return run;
     return /^\d+$/.test(run) || opaque(run) ? masked(counter) : run;
   };
-  return text.replace(TOKENS, (_match: string, run?: string) =>
-    run === undefined ? masked(counter) : judge(run),
-  );
+  return replaceFolded(text, TOKENS, (pasted, match) => {
+    const run = match.groups?.['run'];
+    if (run === undefined) return masked(counter);
+    const judged = judge(run);
+    return judged === run ? pasted : judged;
+  });
 }
 
 /**
@@ -446,7 +493,7 @@ function harmlessWord(pasted: string): boolean {
   if (runs.length > 1 || CJK.test(word)) {
     return runs.every(
       (run, n) =>
-        (CJK.test(run) || harmlessLatin(run)) && !(n > 0 && CJK_CREDENTIAL.test(runs[n - 1]!)),
+        (CJK.test(run) || harmlessLatin(run)) && !(n > 0 && CREDENTIAL_WORD.test(runs[n - 1]!)),
     );
   }
   return harmlessLatin(word);
@@ -455,39 +502,59 @@ function harmlessWord(pasted: string): boolean {
 /** `harmlessWord` for a word with no Chinese, Japanese or Korean in it. */
 function harmlessLatin(word: string): boolean {
   const bare = word.replace(/^[.!?…*~^#+-]+|[.!?…*~^%$#+-]+$/g, '');
-  if (bare.includes('@')) return false;
+  // An e-mail, and a code in groups (`KXQZ-PMWT-RVNB`, `K7Q-9ZX-M3P`: a gift or licence code).
+  if (bare.includes('@') || /^[A-Z\d]{3,5}(?:-[A-Z\d]{3,5}){2,}$/.test(bare)) return false;
   if (/^\d+(?:[-./]\d+)+$/.test(bare)) {
     return DATE_OR_TIME.test(bare) || bare.replace(/\D/g, '').length <= 6;
   }
   return bare.split(/[._+-]/).every(harmlessPiece);
 }
 
-/** Words that name a credential: the word after one is its value (`otp 482913`, `pwd …`). */
+/**
+ * Words that name a credential, in the languages support tickets are written in: the word after
+ * one is its value (`otp 482913`, `skey …`, `Kennwort …`, `пароль …`, `security answer: …`,
+ * `IDENTIFIED BY '…'`), and so is the word after `mysql -p`, `redis-cli -a`, `docker login -p`.
+ */
 const CREDENTIAL_WORD = new RegExp(
-  `^(?:pass(?:word|wd|phrase)?|pwd|pw|pin|otp|mfa|2fa|captcha|token|skey|secret|appsecret|appkey|key|license|sess(?:ion)?|ticket|cookie|seed|mima|${CJK_CREDENTIALS})$`,
+  `^(?:pass(?:phrase|word|wd)?|phrase|answer|pw|pwd|pin|otp|sms|verification|mfa|2fa|captcha|skey|(?:app)?key|license|sess(?:ion)?|ticket|cookie|seed|mima|mm|identified|kennwort|contrase[ñn]a|senha|пароль|код|sandi|khẩu|المرور|رمز|-[pa])$|(?:(?<!by|com)pass(?:word|wd)?|pwd|secret|token|(?<!o)auth)$|(?:${CJK_CREDENTIALS})(?:[是为は는：:]|[\u0e00-\u0e7f]+)?$`,
   'i',
 );
-/** Words after which a number is an account, a phone or a one-time code: `QQ 583920`. */
-const NUMBER_WORD = /^(?:qq|uin|cvv|card|phone|tel|mobile|code|手机|电话|手机号)$/i;
-/** Words that may follow one in a message and are no value: `token is invalid`, `skey error`. */
+/** Words after which a number is an account, a phone or a one-time code: `QQ 583920`, `QQ号`. */
+const NUMBER_WORD = /^(?:qq|uin|cvv|card|phone|tel|mobile|code|account|手机|电话)$|号$/i;
+/**
+ * Words between a credential word and its value (`is`, `to`, `→`, `—`, `es`, `là`); one of them
+ * shortly after a credential word makes what follows a value again (`password wrong, new one is …`).
+ */
+const FILLER = /^(?:is|was|to|be|by|es|là|send|[-→—–]+)$/i;
+/** Words that follow a credential word and are no value: `token is invalid`, `skey error`. */
 const NOT_A_VALUE =
-  /^(?:is|was|are|were|has|have|had|not|no|and|or|for|of|to|in|on|at|the|a|an|be|been|with|from|by|this|that|invalid|expired|error|errors|failed|fail|rejected|missing|empty|check|checked|verify|mismatch|required|illegal|wrong|timeout|discarded|used|revoked|changed|denied|format|length|type|value|param|parameter|key|keys)$/i;
-/** A Chinese credential word ending a run, its value right after it: `验证码482913`, `密码是…`. */
-const CJK_CREDENTIAL = new RegExp(`(?:${CJK_CREDENTIALS})[是为為：:]?$`);
+  /^(?:are|were|has|have|had|not|no|and|or|for|of|in|on|at|the|a|an|been|with|from|this|that|too|code|number|invalid|expired|errors?|fail(?:ed)?|rejected|missing|empty|null|check(?:ed)?|verify|mismatch|required|illegal|wrong|incorrect|timeout|discarded|used|revoked|changed|reset|sent|set|denied|format|length|type|value|param(?:eter)?|keys?)$/i;
 
 /**
- * Masks the words of a text that are not harmless, and the word after one that names a
- * credential (unless it is a word of the sentence: `token is invalid`).
+ * Masks the words of a text that are not harmless, and the value after a word that names a
+ * credential (one ending in one too: `storePassword`, `requirepass`, `X-Gm-Pass`, `支付密码`):
+ * the next word past the fillers unless it is a word of the sentence (`token is invalid`,
+ * `password wrong`), and a number of four digits or more shortly after. A new line ends what a
+ * credential word reaches, unless the line ends in `:` or a filler.
  */
 function maskWords(text: string, counter: Counter): string {
-  let credential = false;
-  let numbered = false;
-  return text.replace(WORD, (word: string) => {
-    const after = (credential && !NOT_A_VALUE.test(word)) || (numbered && /^\d{3,}$/.test(word));
-    const bare = word.replace(/[:：=]+$/, '');
-    credential = CREDENTIAL_WORD.test(bare);
+  let [armed, filler, numbered, age, end] = [false, false, false, 9, 0];
+  return replaceFolded(text, WORD, (pasted, { 0: word, index, input }) => {
+    const gap = input.slice(end, index);
+    end = index + word.length;
+    if (/\n/.test(gap) && !/[:=]["'\s]*$/.test(gap) && !filler) [age, armed] = [9, false];
+    if (age < 4 && /[:=]/.test(gap)) armed = true;
+    const bare = word.replace(/[:=]+$/, '');
+    filler = FILLER.test(bare);
+    let value = numbered && /^\d{3,}$/.test(bare);
     numbered = NUMBER_WORD.test(bare);
-    return !after && harmlessWord(word) ? word : masked(counter);
+    if (CREDENTIAL_WORD.test(bare)) [armed, age] = [true, 0];
+    else {
+      value ||= (!filler && armed && !NOT_A_VALUE.test(bare)) || (age < 6 && /^\d{4}/.test(bare));
+      armed = filler && (armed || age < 4);
+      age++;
+    }
+    return !value && harmlessWord(word) ? pasted : masked(counter);
   });
 }
 
