@@ -529,6 +529,24 @@ describe('decode: pastes of many records', () => {
     expect(context).toBe(3);
   });
 
+  test('a response shown again field by field under its one-line preview is one record; a different one is two', () => {
+    const preview = "{ret: -10000, msg: '-73,the user modify password wrong', err_type: 2}";
+    const fields = (msg: string) => ['err_type: 2', `msg: "${msg}"`, 'ret: -10000'];
+    const same = decodePaste(
+      catalog,
+      [preview, ...fields('-73,the user modify password wrong')].join('\n'),
+    );
+    expect(same.records.map((record) => [record.line, record.code])).toEqual([[1, -73]]);
+    expect(same.context).toBe(3);
+    const other = decode(catalog, [preview, ...fields('-74,token expired')].join('\n'));
+    expect(other.map((record) => [record.line, record.code])).toEqual([
+      [1, -73],
+      [2, -74],
+    ]);
+    // Two one-line responses in a row stay two, however alike.
+    expect(decode(catalog, `${preview}\n${preview}`)).toHaveLength(2);
+  });
+
   test('every record keeps its line and its input as pasted', () => {
     const records = decode(catalog, 'ret＝−303\n\n  -73,x  \n');
     expect(records.map((r) => [r.line, r.input])).toEqual([

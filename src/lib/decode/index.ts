@@ -232,6 +232,8 @@ export class PasteDecoder {
   #fallback: { readonly raw: RawRecord; readonly error: string } | undefined;
   /** The latest context that named an endpoint, for the next record. */
   #hint: string | undefined;
+  /** The last record given, with the raw record it came from. */
+  #shown: { readonly raw: RawRecord; readonly record: DecodedRecord | undefined } | undefined;
 
   constructor(catalog: Catalog) {
     this.#catalog = catalog;
@@ -305,7 +307,7 @@ export class PasteDecoder {
       try {
         records = readRecords(this.#catalog, raw, hint);
       } catch {
-        records = [unread(raw, 'この行は読み取れませんでした。')];
+        records = [unread(raw, UNREADABLE.failed)];
       }
       if (records === null) {
         this.#empty += raw.lastLine - raw.line + 1;
@@ -314,11 +316,45 @@ export class PasteDecoder {
         continue;
       }
       this.#hint = undefined;
+      const shown = this.#shown;
+      this.#shown = { raw, record: records.at(-1) };
+      if (shown && expands(shown, raw, records)) {
+        // The response just given, shown again field by field (a browser's console expands an
+        // object under its one-line preview): the same record, not another.
+        this.#empty += raw.lastLine - raw.line + 1;
+        continue;
+      }
       this.#records += records.length;
       for (const record of records) out.push(record);
     }
     return out;
   }
+}
+
+/**
+ * Whether `records` (of `raw`) are the record shown just before, on the line above, written
+ * again one field per line: the same code, `ret` and message.
+ */
+function expands(
+  shown: { readonly raw: RawRecord; readonly record: DecodedRecord | undefined },
+  raw: RawRecord,
+  records: readonly DecodedRecord[],
+): boolean {
+  const [record] = records;
+  const before = shown.record;
+  return (
+    records.length === 1 &&
+    before !== undefined &&
+    record !== undefined &&
+    shown.raw.line === shown.raw.lastLine &&
+    raw.line === shown.raw.lastLine + 1 &&
+    raw.lastLine > raw.line &&
+    record.form === 'pairs' &&
+    before.error === null &&
+    record.code === before.code &&
+    record.ret === before.ret &&
+    record.message === before.message
+  );
 }
 
 /** What a paste held besides its records. */
