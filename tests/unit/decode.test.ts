@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT, loadCatalog } from '../support/catalog.ts';
+import { UNREADABLE } from '../../src/lib/words/index.ts';
 import {
   decode,
   decodeChunks,
@@ -545,6 +546,30 @@ describe('decode: pastes of many records', () => {
     ]);
     // Two one-line responses in a row stay two, however alike.
     expect(decode(catalog, `${preview}\n${preview}`)).toHaveLength(2);
+  });
+
+  test('a body cut inside a string goes on on the next line only when that line closes it', () => {
+    const cut = '2024-05-02 10:00:01.234 [auth] resp={"ret":-10000,"msg":"-73,the u';
+    const rest = '2024-05-02 10:00:01.235 [auth] ser modify password wrong","err_type":2}';
+    expect(decode(catalog, `${cut}\n${rest}`).map((record) => [record.line, record.code])).toEqual([
+      [1, -73],
+    ]);
+    expect(
+      decode(catalog, [cut, '2024-05-02 10:00:02.000 [auth] resp={"ret":-303}'].join('\n')),
+    ).toMatchObject([
+      { line: 1, error: UNREADABLE.truncated },
+      { line: 2, code: -303 },
+    ]);
+  });
+
+  test('a count or a date before text is no code (2台目, 5월, 3件)', () => {
+    for (const line of [
+      '2台目のサーバーだけ 14時以降',
+      '5월 2일 오후 3시부터 서버 2대에서',
+      '3件のログ',
+    ]) {
+      expect(decode(catalog, line)[0]?.code, line).toBeNull();
+    }
   });
 
   test('every record keeps its line and its input as pasted', () => {

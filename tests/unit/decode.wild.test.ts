@@ -15,6 +15,7 @@ import {
   type DecodedRecord,
 } from '../../src/lib/decode/index.ts';
 import { UNREADABLE } from '../../src/lib/words/index.ts';
+import { FIELD_PASTES_MORE } from '../fixtures/field-pastes-more.ts';
 import { FIELD_PASTES } from '../fixtures/field-pastes.ts';
 import { REALWORLD_PASTES } from '../fixtures/realworld-pastes.ts';
 import { SOURCE_PASTES } from '../fixtures/source-pastes.ts';
@@ -85,6 +86,10 @@ testCases(WILD_PASTES);
 
 describe('what the field sends (a third set, aimed at forms the others miss)', () => {
   testCases(FIELD_PASTES);
+});
+
+describe('what the field sends, a fourth set (prose, objects shown twice, wrappers, cut lines)', () => {
+  testCases(FIELD_PASTES_MORE);
 });
 
 describe('what real systems print', () => {

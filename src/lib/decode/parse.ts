@@ -75,7 +75,8 @@ const NOT_A_CODE_END = /^(?:\d|\.\d|[xX][\da-fA-F])/;
  * Characters that, right after a number, say it is a date, a time or a quantity, not a code:
  * `2024年`, `5分`, `3件`.
  */
-const UNIT = /^[年月日时時分秒点號号个個件回次度岁歳円元%％]/;
+const UNIT =
+  /^[年月日时時分秒点號号个個件回次度岁歳円元%％台臺部名人位条條区區월일시분초개명번대건회]/;
 
 /**
  * The code at the start of a message: `-73,the user …`, `40001,invalid credential`, `100013`,
@@ -419,13 +420,17 @@ function decodeEntities(text: string): string {
  * `ret为-303`.
  */
 const PAIR_KEY = new RegExp(
-  String.raw`(\[?)(?:[ub](?=["']))?(["']?)(${OWN_KEYS})\2\]?(?:\s*(=>|->|[:=>|,])\s*|(?:\s+(?:is|was)\s+|\s*(?:里面|裡面|の(?:先頭|値|中身)?)?(?:的?值)?[为為是はが]\s*|\s*的?值\s*|\s+)(?=["'\`]?[+-]?\d))`,
+  String.raw`(\[?)(?:[ub](?=["']))?(["']?)(${OWN_KEYS})\2\]?(?:\s*(=>|->|[:=>|,])\s*|(?:\s+(?:is|was|starts\s+with)\s+|\s*(?:里面|裡面|の(?:先頭|値|中身)?)?(?:的?值)?(?:一直|总是|總是|始终|始終|都)?[为為是はが]\s*|\s*的?值\s*|\s+)(?=["'\`]?[+-]?\d))`,
   'gi',
 );
 /** The keys whose value may follow a space alone (`ret -303`, `errcode 40001`): codes only. */
 const CODE_KEYS: readonly Key[] = ['ret', 'errcode', 'err_type'];
-/** What wraps a value in PHP's var_dump (`int(-303)`, `string(5) "…"`). */
-const DUMP_TYPE = /^(?:(?:int|float|double|Optional)\(|string\(\d+\)\s*)/;
+/**
+ * What wraps a value in a dump: PHP's var_dump (`int(-303)`, `string(5) "…"`), Swift's
+ * `Optional(…)`, the Mongo shell's `NumberInt(-303)`, Haskell's `(-303)`.
+ */
+const DUMP_TYPE =
+  /^(?:(?:int|float|double|Optional|NumberInt|NumberLong|Int32|Int64|Long)\(|string\(\d+\)\s*|\((?=\s*[+-]?\d))/;
 
 /** The start of another field after a bare value: ` name=` or ` Name:value`. */
 const NEXT_FIELD = /\s[A-Za-z_][\w.-]{0,40}(?:=|:(?=[^\s/]))/;
@@ -613,7 +618,7 @@ const LEADING_INTEGER = /^[+-]?\d{1,10}(?:\.0+)?(?![\w.])/;
  * `errcode is 40001` say, are read as pairs, with their route.)
  */
 const SENTENCE =
-  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|(?<![\w"'.]|(?:status|http|response|exit|zip|post|country|area|sms|verification|auth)[ _-]?)code|返回码|返回碼|返回值|错误码|錯誤碼|错误代码|錯誤代碼|错误号|エラーコード|エラー番号|結果コード|リターンコード|戻り値|[오에]류?러?\s*코드|返回(?=\s*[+-]?\d)|(?:エラー|错误|錯誤|报错|報錯|失败|失敗)(?=\s*[:(]|\s*[+-]\d))(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：)\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
+  /(?:error[ _-]?code|err[ _-]code|return[ _-]?code|ret[ _-]?code|result[ _-]?code|(?<![\w"'.]|(?:status|http|response|exit|zip|post|country|area|sms|verification|auth)[ _-]?)code|返回码|返回碼|返回值|错误码|錯誤碼|错误代码|錯誤代碼|错误号|エラーコード|エラー番号|結果コード|リターンコード|戻り値|[오에]류?러?\s*코드|(?:리턴|반환|결과)\s*(?:값|코드)|返回(?=\s*[+-]?\d)|(?:エラー|错误|錯誤|报错|報錯|失败|失敗)(?=\s*[:(]|\s*[是为為]?\s*\(?\s*[+-]\d))(?:\s*(?:[:=#]|is|was|为|為|是|は|が|：|[는은이가])\s*|\s*)["'(\[]?([+-]?\d{1,10})/gi;
 /**
  * `error -303`, `Error 42001`, `returned error -73` in English prose: the word `error` (not the
  * log level `ERROR`, which a process id may follow) and a number.
@@ -623,8 +628,20 @@ const ERROR_NUMBER = /(?<![\w-])(?:[Ee]rror|[Ee]rr)\s+#?([+-]?\d{1,10})/g;
  * A verb of failing and a code with its sign, in English, Chinese and Japanese: `every call
  * returns -303`, `fails with -1011`, `登录报-73了`, `verify_login が -303 を返します`.
  */
-const VERB_NUMBER =
-  /(?:(?<![\w-])(?:return(?:s|ed)?|fail(?:s|ed)?\s+with)\s+|[报報]\s*)([+-]\d{1,10})|(?<![\w.+-])([+-]\d{1,10})\s*(?:を返|が返)/g;
+const VERB_NUMBER = new RegExp(
+  [
+    // English, the code with its sign after the verb.
+    String.raw`(?<![\w-])(?:return(?:s|ed|ing)?|fail(?:s|ed|ing)?\s+with|got|gets|getting|receiv(?:e|es|ed|ing)|report(?:s|ed|ing)?|throw(?:s|ing)?|threw|status)\s+([+-]\d{1,10})`,
+    // Chinese, the code after the verb, with its sign or of four digits or more.
+    String.raw`(?:[报報](?:了个|了)?|收到|出现|出現|给的是|給的是|还是|還是|回传|回傳|一直是|返回的是)\s*([+-]\d{1,10}|\d{4,10})`,
+    // Japanese and Korean, the code before the verb or the noun.
+    String.raw`(?<![\w.+-])([+-]?\d{1,10})\s*(?:を返|が返|が出|の?エラー|错误|錯誤|에러|오류)`,
+    String.raw`(?:返ってくるのは|返るのは)\s*([+-]?\d{1,10})`,
+    // Any language: a code with its sign alone in brackets (`is rejected (-303).`, `「-303」`).
+    String.raw`(?<![\w)])[(「『]([+-]\d{1,10})[)」』]`,
+  ].join('|'),
+  'g',
+);
 /** What follows a number that is no code: more of a word, a date or a time (`2024-05`, `10:21`). */
 const NOT_A_CODE_WORD = /^(?:[A-Za-z_]|[-/:]\d)/;
 
@@ -641,7 +658,7 @@ function findSentence(text: string): ParsedRecord | null {
     for (let tries = 0; tries < 3; tries++) {
       const match = sentence.exec(text);
       if (!match) break;
-      const code = match[1] ?? match[2] ?? '';
+      const code = match.slice(1).find((group) => group !== undefined) ?? '';
       const rest = text.slice(match.index + match[0].length);
       // A code has no leading zero (`code=081abc` is an OAuth code, not 81).
       if (/^[+-]?0\d/.test(code) || NOT_A_CODE_END.test(rest) || NOT_A_CODE_WORD.test(rest))

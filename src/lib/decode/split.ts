@@ -205,6 +205,20 @@ export function findObjects(text: string, state = braceState()): Objects {
 const shape = (text: string) => text.replace(/\d/g, '0');
 
 /**
+ * How much of `line` is a log prefix repeated from `prefix` (the text before a record's
+ * brace): the longest start of `prefix` ending with a space, or all of it, that `line` starts
+ * with, digits aside (times differ).
+ */
+function repeatedPrefix(prefix: string, line: string): number {
+  for (let end = prefix.length; end > 0; end = prefix.lastIndexOf(' ', end - 2) + 1) {
+    if (end === prefix.length || prefix.charAt(end - 1) === ' ') {
+      if (shape(line.slice(0, end)) === shape(prefix.slice(0, end))) return end;
+    }
+  }
+  return 0;
+}
+
+/**
  * Whether a line can continue an object or dump left open by the previous line: it is
  * indented, or starts with a quote, brace, bracket or parenthesis, or the previous line ends
  * with `{`, `[`, `(`, `,`, `;` (an NSDictionary printed on iOS), `:` or `=>`.
@@ -651,6 +665,9 @@ export class RecordSplitter {
     cut: boolean,
   ): boolean {
     if (group.kind === 'closed') {
+      if (group.braces.inString && group.braces.open.length > 0) {
+        return this.#unwrap(group, n, pasted, original, text, cut);
+      }
       // The stack trace following a record belongs to it (it is shown with it) but is not
       // parsed: a frame never holds the code.
       if (!isFrame(text) || n - group.last > MAX_GROUP_LINES) return false;
@@ -686,10 +703,41 @@ export class RecordSplitter {
     return true;
   }
 
-  #append(group: Group, n: number, pasted: string, original: string, text: string, cut: boolean) {
+  /**
+   * Whether the line goes on with the JSON string the record's last line was cut in (a
+   * logger's or a terminal's line length, logcat's 4 KB): the rest of the line after the log
+   * prefix it repeats, if it closes the record's object, is joined on without a line break.
+   */
+  #unwrap(
+    group: Group,
+    n: number,
+    pasted: string,
+    original: string,
+    text: string,
+    cut: boolean,
+  ): boolean {
+    const skip = repeatedPrefix(group.prefix, text);
+    const rest = text.slice(skip);
+    const braces = { ...group.braces, open: [...group.braces.open] };
+    scanBraces(rest, 0, braces);
+    if (braces.open.length > 0 || braces.inString) return false;
+    this.#append(group, n, pasted, original.slice(skip), rest, cut, '');
+    scanBraces(rest, 0, group.braces);
+    return true;
+  }
+
+  #append(
+    group: Group,
+    n: number,
+    pasted: string,
+    original: string,
+    text: string,
+    cut: boolean,
+    lineBreak = '\n',
+  ) {
     group.input = appendInput(group.input, pasted);
-    group.original += `\n${original}`;
-    group.text += `\n${text}`;
+    group.original += `${lineBreak}${original}`;
+    group.text += `${lineBreak}${text}`;
     group.previous = text;
     group.last = n;
     group.cut ||= cut;
