@@ -40,11 +40,13 @@ test('a first visit to a code page transfers at most 50 KB gzipped in all', asyn
  * pastes (Scala's `Map(ret -> …)`, verbs naming a code, an envelope's msg holding pairs, CRI
  * logs' parts of one line, redis-cli's replies, Erlang's binaries, marks of no width) and a
  * brace scan that reads a 1 MB line four times faster to 24,249 B; the reader's longest
- * functions cut into one function per rule (readability first) to 24,453 B. This holds the
- * line just above that: a ratchet, lowered as bytes come off, raised only for reading real
- * input or for readability, with the reason here.
+ * functions cut into one function per rule (readability first) to 24,453 B; a fourth set
+ * (the verbs and nouns that name a code in support chats in four languages, counts before
+ * text, wrapped values, bodies cut by a logger's line length, one object shown twice) to
+ * 25,148 B. This holds the line just above that: a ratchet, lowered as bytes come off, raised
+ * only for reading real input or for readability, with the reason here.
  */
-const DECODER_BYTES = 24_500;
+const DECODER_BYTES = 25_200;
 
 test("the decoder's own JavaScript, catalog data included, stays within its ratchet", async ({
   page,
