@@ -69,11 +69,14 @@ test("the decoder's own JavaScript, catalog data included, stays within its ratc
 /**
  * The share code (masking, rebuilding records, tickets, the dialog): loaded when the dialog
  * first opens. Its limit is this project's own, not an issue's: 8 KB until the masker learned
- * to judge free text word by word (8,431 B), 9 KB since.
+ * to judge free text word by word (8,431 B), 9 KB then, 10 KB since it masks the values of
+ * credential columns in tables, of credential-named XML elements and attributes and of
+ * multipart fields, and credential words in more languages (a third set of pastes: 107 of
+ * 128 leaked, now 14). Not masking a secret costs the user more than 1 KB loaded on demand.
  */
-const SHARE_BYTES = 9 * KB;
+const SHARE_BYTES = 10 * KB;
 
-test('the share code loads when the share dialog first opens, and is at most 9 KB gzipped', async ({
+test('the share code loads when the share dialog first opens, and is at most 10 KB gzipped', async ({
   page,
 }) => {
   await page.goto('/decoder/');

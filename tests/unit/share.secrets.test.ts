@@ -377,6 +377,63 @@ describe('a credential word masks its value and keeps the prose', () => {
   });
 });
 
+describe('a value is masked under the header, label or tag that names its credential', () => {
+  test('a table: the cells under a credential column, in Markdown, CSV and TSV', () => {
+    expect(
+      maskText('| zone | user | **Password** |\n|---|---|---|\n| 2 | gm | Sunflower |').text,
+    ).toBe(`| zone | user | **Password** |\n|---|---|---|\n| 2 | gm | ${MASK} |`);
+    expect(maskText('zone,secret\n2,Sunflower').text).toBe(`zone,secret\n2,${MASK}`);
+    expect(maskText('区服\t支付密码\n安卓\tSunflower').text).toBe(`区服\t支付密码\n安卓\t${MASK}`);
+  });
+
+  test('a label: the value on the line after it', () => {
+    expect(maskText('【登录密码】\nSunflower\n{"ret":-303}').text).toBe(
+      `【登录密码】\n${MASK}\n{"ret":-303}`,
+    );
+    expect(maskText('Token\n\nSunflower').text).toBe(`Token\n\n${MASK}`);
+  });
+
+  test('markup: the text after a tag, an attribute or a label naming a credential', () => {
+    expect(maskText('<secret>Sunflower</secret>').text).toBe(`<secret>${MASK}</secret>`);
+    expect(maskText('<item><name>session_key</name><value>Sunflower</value></item>').text).toBe(
+      `<item><name>session_key</name><value>${MASK}</value></item>`,
+    );
+    expect(maskText('<property id="gm.secret">\n  Sunflower\n</property>').text).toBe(
+      `<property id="${MASK}">\n  ${MASK}\n</property>`,
+    );
+  });
+
+  test('a multipart part: its value after its header and the blank line', () => {
+    const part = 'Content-Disposition: form-data; name="otp"\r\nContent-Type: text/plain\r\n\r\n';
+    expect(maskText(`${part}Sunflower\r\n--x--`).text).toMatch(
+      new RegExp(`\\r\\n\\r\\n\\[REDACTED\\]\\r\\n--x--$`),
+    );
+  });
+
+  test('a table or markup with no credential in its names stays readable', () => {
+    for (const text of [
+      '| zone | result |\n|---|---|\n| android | failed |',
+      'zone,result\nandroid,failed',
+      '<Result><ret>-303</ret><msg>appid has no permission</msg></Result>',
+      '<label>Result</label><span>failed</span>',
+      'Status\nfailed',
+      // A credential's name in prose, not a label: what follows it is no element's own text.
+      '<p>The <b>session_key</b> was reset.</p>',
+    ]) {
+      expect(maskText(text).text).toBe(text);
+    }
+    // Lines with commas are no table unless their first holds only names: each is masked alone.
+    const line = 'a.log:1:{"ret":-1,"msg":"100014,token expired"}';
+    expect(maskText(`${line}\n${line}`).text).toBe(
+      `${maskText(line).text}\n${maskText(line).text}`,
+    );
+    // A class names a style, not a value.
+    expect(maskText('<div class="auth-box"><span>Login failed</span></div>').text).toContain(
+      '<span>Login failed</span>',
+    );
+  });
+});
+
 describe('nothing shared carries a secret', () => {
   test('the set covers at least 40 realistic pastes', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);

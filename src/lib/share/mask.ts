@@ -5,9 +5,10 @@
  * (the code fields, the messages, `err_type`, timestamps, endpoint paths). It reads the
  * syntaxes the decoder reads: JSON (escaped at any depth), `key=value` and `key: value` pairs,
  * URL queries (percent-encoded too), HTTP headers and cookies, and the dumps of PHP, Ruby,
- * Python, Java and Go. Text that belongs to no key keeps its words, but token-like runs (long
- * hex or base64 runs, JWTs, bearer tokens, e-mail and IP addresses, long digit runs) are masked
- * wherever they stand. When in doubt, mask.
+ * Python, Java and Go; and a name and its value apart, in tables, labels, markup and multipart
+ * bodies. Text that belongs to no key keeps its words, but token-like runs (long hex or base64
+ * runs, JWTs, bearer tokens, e-mail and IP addresses, long digit runs) are masked wherever they
+ * stand. When in doubt, mask.
  *
  * Pure: no DOM, no node:* (the decoder's share dialog loads it when first opened).
  */
@@ -558,9 +559,104 @@ function maskWords(text: string, counter: Counter): string {
   });
 }
 
+/** A text without the marks around it: `**Password**`, `【登录密码】`, `Password:`, `---`. */
+const unmarked = (text: string) => text.replace(/^[^\w\u3400-\u9fff]+|[^\w\u3400-\u9fff]+$/g, '');
+
+/** Whether a text, without its marks, is a name: one or two short words, not a sentence. */
+const isName = (text: string) =>
+  /^[A-Za-z_\u3400-\u9fff][\w.@$\u3400-\u9fff-]{0,31}(?: [\w.@$\u3400-\u9fff-]{1,32})?$/.test(
+    unmarked(text),
+  );
+
+/**
+ * Whether a column's header, a label, a tag or an attribute's value is a name that names a
+ * credential, as a key does (`password`, `pay_pwd`, `登录密码`, `Password`, `db.password`).
+ */
+const namesCredential = (text: string) =>
+  isName(text) && CREDENTIAL.test(text) && !ALLOWED[plainKey(unmarked(text))];
+
+/** The value in a text, masked as a key's would be; the space around it kept. */
+const maskValue = (text: string, counter: Counter) =>
+  text.replace(/\S(?:.*\S)?/, (value) => decide(value, undefined, counter));
+
+/** A tag, with its attributes: `<wsse:Password Type="…">`, `</entry>`, `<br/>`. */
+const TAG = /<(\/?)([A-Za-z_][\w:.-]*)(\s[^<>]*?)?(\/?)>/g;
+
+/**
+ * The text of an element after a tag, an attribute's value or a label that names a credential
+ * (`<wsse:Password>…`, `<entry key="db.password">…`, `<Parameter name="password">…`,
+ * `<label>Password</label><input>…`), masked: the next text between tags, on one line.
+ */
+function maskElements(text: string, counter: Counter): string {
+  let [out, at, armed, opened] = ['', 0, false, false];
+  for (const { 0: tag, 1: close, 2: name, 3: attributes = '', 4: self, index } of text.matchAll(
+    TAG,
+  )) {
+    const between = text.slice(at, index);
+    const value = between.trim();
+    // Only an element's own text is a value: `<b>password</b> was reset` keeps its prose.
+    const masks = armed && opened && value !== '' && !value.includes('\n');
+    out += (masks ? maskValue(between, counter) : between) + tag;
+    armed = (armed && !value) || (!masks && namesCredential(value));
+    at = index + tag.length;
+    opened = !close && !self;
+    // Names are in a tag's name and its attributes' values, not in its classes and styles.
+    const values = [...attributes.matchAll(/(?<!class|style)=\s*["']?([^"'\s]*)/g)];
+    armed ||=
+      opened && [name!.split(':').pop()!, ...values.map((one) => one[1]!)].some(namesCredential);
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Values tied to a credential's name by the lines they stand on: the cells of a table (Markdown,
+ * CSV, TSV) under a header naming a credential, the line after a label naming one (`登录密码`,
+ * `**Password**`), and a multipart part's value after its `Content-Disposition: form-data;
+ * name="password"` header and blank line.
+ */
+function maskLines(text: string, counter: Counter): string {
+  /** The table's separator, its width and its credential columns. */
+  let table: [string, number, number[]] | null = null;
+  let pending: 'label' | 'part' | 'value' | null = null;
+  return text
+    .split('\n')
+    .map((line) => {
+      const bare = line.trim();
+      const cut = bare.startsWith('|') ? '|' : line.includes('\t') ? '\t' : ',';
+      const cells = line.split(cut);
+      if (table?.[0] === cut && table[1] === cells.length) {
+        const columns = table[2];
+        return cells
+          .map((cell, n) =>
+            columns.includes(n) && unmarked(cell) ? maskValue(cell, counter) : cell,
+          )
+          .join(cut);
+      }
+      table = null;
+      if (pending === 'part' && !bare) pending = 'value';
+      else if (bare && pending && pending !== 'part') {
+        const value = pending === 'value' || /^[^\s{}[\]<>]+$/.test(bare);
+        pending = null;
+        if (value) return maskValue(line, counter);
+      }
+      const heads = cells.filter((cell) => unmarked(cell));
+      const columns = cells.flatMap((cell, n) => (namesCredential(cell) ? [n] : []));
+      if (heads.length > 1 && columns.length && heads.every(isName))
+        table = [cut, cells.length, columns];
+      else if (namesCredential(bare)) pending = 'label';
+      const part = /^content-disposition:.*\bname="([^"]+)"/i.exec(bare);
+      if (part && namesCredential(part[1]!)) pending = 'part';
+      return line;
+    })
+    .join('\n');
+}
+
 /** A text's secrets masked, within one masking run; the result may hold sentinels. */
 function maskIn(text: string, scope: MaskScope, counter: Counter): string {
-  const headed = scope === 'paste' ? maskHeaders(text, counter) : text;
+  const headed =
+    scope === 'paste'
+      ? maskHeaders(maskLines(maskElements(text, counter), counter), counter)
+      : text;
   const paired = undecided(headed, (part) => maskPairs(part, scope, counter));
   const tokened = undecided(paired, (part) => maskTokens(part, counter));
   return undecided(tokened, (part) => maskWords(part, counter));
