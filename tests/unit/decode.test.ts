@@ -562,6 +562,13 @@ describe('decode: pastes of many records', () => {
     ]);
   });
 
+  test('a line after a body cut inside a string is read whatever its prefix (a space first, junk)', () => {
+    // A log prefix that starts with a space once sent the search for a repeated prefix round
+    // for ever.
+    const lines = [' x {"ret":"a', 'y z', '{"ret":-303,"msg":"appid has no permission"}'];
+    expect(decode(catalog, lines.join('\n')).map((record) => record.code)).toContain(-303);
+  });
+
   test('a count or a date before text is no code (2台目, 5월, 3件)', () => {
     for (const line of [
       '2台目のサーバーだけ 14時以降',

@@ -210,12 +210,13 @@ const shape = (text: string) => text.replace(/\d/g, '0');
  * with, digits aside (times differ).
  */
 function repeatedPrefix(prefix: string, line: string): number {
-  for (let end = prefix.length; end > 0; end = prefix.lastIndexOf(' ', end - 2) + 1) {
-    if (end === prefix.length || prefix.charAt(end - 1) === ' ') {
-      if (shape(line.slice(0, end)) === shape(prefix.slice(0, end))) return end;
-    }
-  }
-  return 0;
+  const repeated = shape(prefix);
+  const start = shape(line.slice(0, prefix.length));
+  let same = 0;
+  while (same < repeated.length && repeated.charCodeAt(same) === start.charCodeAt(same)) same++;
+  if (same === prefix.length) return same;
+  // Else the longest start of what the two have in common that ends with a space.
+  return same > 0 ? prefix.lastIndexOf(' ', same - 1) + 1 : 0;
 }
 
 /**
