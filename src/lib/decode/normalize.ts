@@ -54,7 +54,7 @@ export function foldChars(text: string): string {
 const OUTSIDE_ASCII = /[^\n\r -~]/;
 
 /** Terminal colour escapes (`ESC[31m`), which `cleanLine` takes out with NULs. */
-const ANSI_ALL = /\x1B\[[0-9;?]*[ -/]*[@-~]/g;
+export const ANSI_ALL = /\x1B\[[0-9;?]*[ -/]*[@-~]/g;
 
 /**
  * A line without the characters that are never part of what was said: NULs (padding, or the

@@ -13,7 +13,7 @@
  * Pure: no DOM, no node:* (the decoder's share dialog loads it when first opened).
  */
 import { CODE_DIGITS } from '../catalog/vocabulary.ts';
-import { foldChars } from '../decode/normalize.ts';
+import { ANSI_ALL, foldChars } from '../decode/normalize.ts';
 
 /** The placeholder for a masked value. */
 export const MASK = '[REDACTED]';
@@ -103,9 +103,6 @@ const CLOSE = '\uE001';
 const SENTINELS = /[\uE000\uE001]/g;
 const kept = (text: string) => `${OPEN}${text}${CLOSE}`;
 
-/** Terminal colour escapes (`ESC[33m`). */
-const ANSI = new RegExp(String.raw`\u001b\[[\d;?]*[ -/]*[@-~]`, 'g');
-
 /**
  * A text as it is judged, one unit for one so that offsets hold: look-alike characters folded
  * to ASCII (full-width digits and `＠`, ideographic and non-breaking spaces), Arabic-Indic
@@ -113,7 +110,7 @@ const ANSI = new RegExp(String.raw`\u001b\[[\d;?]*[ -/]*[@-~]`, 'g');
  * as theirs are.
  */
 const fold = (text: string): string =>
-  foldChars(text.replace(ANSI, (escape) => ' '.repeat(escape.length))).replace(
+  foldChars(text.replace(ANSI_ALL, (escape) => ' '.repeat(escape.length))).replace(
     /[\u0660-\u0669\u06f0-\u06f9]/g,
     (digit) => String(digit.charCodeAt(0) & 15),
   );
