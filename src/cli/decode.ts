@@ -19,7 +19,13 @@ import {
   type DecodedRecord,
 } from '../lib/decode/index.ts';
 import { readCatalog } from '../node/catalog.ts';
-import { RECORD_FORM_WORDS, inNoTable, notOnRoute } from '../lib/words/index.ts';
+import {
+  RECORD_FORM_WORDS,
+  UNREADABLE_LABEL,
+  codeSubject,
+  inNoTable,
+  notOnRoute,
+} from '../lib/words/index.ts';
 
 const USAGE = `使い方: npm run decode -- [--json | --jsonl] [INPUT…]
 
@@ -101,7 +107,7 @@ function candidateLines(candidates: readonly Candidate[]): string {
 export function formatRecord(record: DecodedRecord): string {
   const out = [`■ ${record.line}行目: ${oneLine(record.input)}`];
   if (record.error !== null) {
-    out.push(`  読み取れません: ${record.error}`);
+    out.push(`  ${UNREADABLE_LABEL}: ${record.error}`);
     return out.join('\n');
   }
   const form = record.form ? RECORD_FORM_WORDS[record.form] : '不明';
@@ -119,8 +125,8 @@ export function formatRecord(record: DecodedRecord): string {
   if (record.candidates.length === 0) {
     out.push(
       record.elsewhere.length > 0
-        ? `  ${notOnRoute(`コード ${record.code}`)}ほかの届き方の表にあります:`
-        : `  ${inNoTable(`コード ${record.code}`)}`,
+        ? `  ${notOnRoute(codeSubject(record.code))}ほかの届き方の表にあります:`
+        : `  ${inNoTable(codeSubject(record.code))}`,
     );
     for (const row of record.elsewhere) {
       out.push(`  ほかの表: ${row.table} ${row.code} — ${row.description}  ${row.url}`);

@@ -5,7 +5,13 @@
  */
 import { ACTIONS, TABLE_NAMES, type TableSlug } from '../../lib/catalog/index.ts';
 import { summarize } from '../../lib/decode/index.ts';
-import { NO_TABLE, inNoTable, notOnRoute } from '../../lib/words/index.ts';
+import {
+  NO_TABLE,
+  UNREADABLE_LABEL,
+  codeSubject,
+  inNoTable,
+  notOnRoute,
+} from '../../lib/words/index.ts';
 import type { Candidate, DecodedRecord, ErrTypeCheck, RowRef } from '../../lib/decode/types.ts';
 import { actionUrl } from '../../lib/urls.ts';
 
@@ -192,7 +198,7 @@ function recordBody(record: DecodedRecord, options: ResultOptions): HTMLElement 
               null,
               record.code === null
                 ? 'コードが見つかりません。'
-                : (elsewhere.length > 0 ? notOnRoute : inNoTable)(`コード ${record.code}`),
+                : (elsewhere.length > 0 ? notOnRoute : inNoTable)(codeSubject(record.code)),
             ),
             rowList('ほかの届き方の表にある同じ番号：', 'decoder-elsewhere', elsewhere),
             range && h('p', null, '範囲：', rowLink(range), `（${range.description}）`),
@@ -227,7 +233,7 @@ function recordView(
 ): HTMLElement {
   const { line, error, code: value } = record;
   const best = collapsed && record.candidates[0];
-  const found = error ? ['読み取れません'] : [value !== null && `コード ${value}`];
+  const found = error ? [UNREADABLE_LABEL] : [value !== null && codeSubject(value)];
   const view = h(
     collapsed ? 'details' : 'article',
     { class: 'decoder-record', 'data-record': '' },

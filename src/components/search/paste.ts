@@ -5,6 +5,7 @@
  */
 import type { CompactCatalog } from '../../lib/catalog/compact.ts';
 import type { LookupRow } from '../../lib/search/index.ts';
+import { PASTE_WORDS } from '../../lib/words/index.ts';
 import { el, link, rowItem } from './dom.ts';
 
 /** A message to the worker: the catalog (first), then a text to read. */
@@ -51,26 +52,20 @@ export function pasteView({ records, form, best, error, decoderUrl }: PasteReadi
   const offer = link(
     decoderUrl,
     'exact-result exact-result--decoder',
-    el('span', 'exact-result__code', 'デコーダーで開く'),
-    el(
-      'span',
-      'exact-result__description',
-      records > 1
-        ? `${records} 件のレコードを、候補・包み・範囲・err_type とともに読み取ります`
-        : '候補・包み・範囲・err_type をデコーダーで確かめます',
-    ),
+    el('span', 'exact-result__code', PASTE_WORDS.open),
+    el('span', 'exact-result__description', PASTE_WORDS.offer(records)),
   );
-  const what = form ? `${form}のようです` : '貼り付けのようです';
+  const what = PASTE_WORDS.looksLike(form);
   return {
     status: best
-      ? `${what}。デコーダーの最上位候補は ${best.tableName} ${best.code} です。`
-      : `${what}。${error ?? '表にあるコードは読み取れませんでした。'}`,
+      ? `${what}。${PASTE_WORDS.best(best.tableName, best.code)}`
+      : `${what}。${error ?? PASTE_WORDS.noRow}`,
     body: [
       el(
         'ul',
         'exact-results__list',
         el('li', '', offer),
-        ...(best ? [rowItem(best, `デコーダーの最上位候補・${best.tableName}`)] : []),
+        ...(best ? [rowItem(best, PASTE_WORDS.bestCaption(best.tableName))] : []),
       ),
     ],
   };

@@ -53,6 +53,28 @@ export const inNoTable = (subject: string): string => `${subject} は${NO_TABLE}
 export const notOnRoute = (subject: string): string =>
   `${subject} は、この届き方で引く表にはありません。`;
 
+/** A record's code as the subject of a sentence: `コード -303`. */
+export const codeSubject = (code: number | null): string => `コード ${code}`;
+
+/** The label of a record that cannot be read (the widget's heading, the command line's line). */
+export const UNREADABLE_LABEL = '読み取れません';
+
+/** What the search box says of a text pasted into it (`src/components/search/paste.ts`). */
+export const PASTE_WORDS = {
+  open: 'デコーダーで開く',
+  /** What the decoder will do with the paste's records. */
+  offer: (records: number): string =>
+    records > 1
+      ? `${records} 件のレコードを、候補・包み・範囲・err_type とともに読み取ります`
+      : '候補・包み・範囲・err_type をデコーダーで確かめます',
+  /** What the paste looks like: its form in words, when one was recognised. */
+  looksLike: (form: string | null): string => (form ? `${form}のようです` : '貼り付けのようです'),
+  best: (tableName: string, code: number): string =>
+    `デコーダーの最上位候補は ${tableName} ${code} です。`,
+  bestCaption: (tableName: string): string => `デコーダーの最上位候補・${tableName}`,
+  noRow: '表にあるコードは読み取れませんでした。',
+} as const;
+
 /** What the decoder says of a record it cannot read. */
 export const UNREADABLE = {
   noCode:
