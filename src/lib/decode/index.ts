@@ -59,7 +59,8 @@ const candidate = ({ row, reason }: RankedRow): Candidate => ({
 
 /** The first endpoint path of the catalog's tables found in a text, as a whole path. */
 function endpointIn(catalog: Catalog, text: string | undefined): string | null {
-  if (!text) return null;
+  // Every endpoint is a path: a text without a slash names none (most log lines).
+  if (!text?.includes('/')) return null;
   for (const { endpoint } of catalog.tables) {
     if (!endpoint) continue;
     const at = text.indexOf(endpoint);
@@ -113,6 +114,9 @@ function candidatesOf(
   );
 }
 
+/** The lists of a record that has none (one array for all: a record's lists are read-only). */
+const NONE: readonly never[] = [];
+
 /** A record that yielded no code to look up, with why. */
 const unread = (raw: Pick<RawRecord, 'line' | 'input'>, error: string): DecodedRecord => ({
   line: raw.line,
@@ -124,10 +128,10 @@ const unread = (raw: Pick<RawRecord, 'line' | 'input'>, error: string): DecodedR
   message: null,
   envelope: null,
   endpoint: null,
-  candidates: [],
+  candidates: NONE,
   range: null,
-  nearest: [],
-  elsewhere: [],
+  nearest: NONE,
+  elsewhere: NONE,
   errType: null,
   error,
 });
@@ -171,10 +175,10 @@ function lookUp(
     endpoint,
     candidates,
     range: rangeRow ? rowRef(rangeRow) : null,
-    nearest: none ? nearestRows(catalog, code, route).map(rowRef) : [],
+    nearest: none ? nearestRows(catalog, code, route).map(rowRef) : NONE,
     // Candidates are exact matches in the tables this route reaches; a table reached some other
     // way may still have the number, which is worth saying (never ranking).
-    elsewhere: none ? catalog.rowsWithCode(code).map(rowRef) : [],
+    elsewhere: none ? catalog.rowsWithCode(code).map(rowRef) : NONE,
     errType: checkErrType(parsed.errType, candidates[0]),
     error: null,
   };

@@ -514,12 +514,17 @@ interface PairKeys {
   readonly separators: string[];
 }
 
+/** What each of the keys (`OWN_KEYS`) holds: `ret`, `msg` or `err`. */
+const KEY_PART = /ret|msg|err/i;
+
 /** Pair keys a text is scanned for at most. */
 const MAX_PAIR_KEYS = 512;
 
 /** Every key of a pair in `text`, in order (see `pairKey`). */
 function pairKeys(text: string): PairKeys {
   const keys: PairKeys = { names: [], starts: [], froms: [], separators: [] };
+  // Every key holds one of these: most log lines hold none and need no scan for keys.
+  if (!KEY_PART.test(text)) return keys;
   PAIR_KEY.lastIndex = 0;
   for (let match = PAIR_KEY.exec(text); match; match = PAIR_KEY.exec(text)) {
     const separator = match[4] ?? ' ';
