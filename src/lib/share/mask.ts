@@ -221,7 +221,10 @@ function valueQuote(rest: string, keyQuote: string | undefined): string | undefi
   return /^(?:\\*["']|\\x22|&quot;)/.exec(rest)?.[0];
 }
 
-/** The offset where a bracketed structure opened at `from` closes (JSON strings skipped), or -1. */
+/**
+ * The offset where a bracketed structure (a list, an object, a tuple) opened at `from` closes
+ * (JSON strings skipped), or -1.
+ */
 function closingBracket(text: string, from: number): number {
   let depth = 0;
   for (let i = from; i < text.length; i++) {
@@ -230,8 +233,8 @@ function closingBracket(text: string, from: number): number {
       const end = closingQuote(text, i + 1, ch);
       if (end === -1) return -1;
       i = end;
-    } else if (ch === '[' || ch === '{') depth++;
-    else if (ch === ']' || ch === '}') {
+    } else if (ch === '[' || ch === '{' || ch === '(') depth++;
+    else if (ch === ']' || ch === '}' || ch === ')') {
       if (--depth === 0) return i;
     }
   }
@@ -293,15 +296,19 @@ function maskPairs(text: string, scope: MaskScope, counter: Counter): string {
       const value = text.slice(start + quote.length, end);
       out += `${quote}${decide(value, allowed, counter)}${close === -1 ? '' : quote}`;
       at = close === -1 ? end : close + quote.length;
-    } else if (rest.startsWith('[') && allowed === undefined) {
-      // A list under a key that is not allowed: its scalars are masked, its objects scanned.
+    } else if (
+      allowed === undefined &&
+      (rest.startsWith('[') || (rest.startsWith('(') && closingBracket(text, start) !== -1))
+    ) {
+      // A list or a tuple (`auth=('gm', 'pass')`) under a key that is not allowed: its scalars
+      // are masked, its objects scanned.
       const close = closingBracket(text, start);
       if (close === -1) continue;
       const list = text.slice(start, close + 1);
       out += /[{]/.test(list)
         ? maskIn(list, scope, counter)
         : list.replace(
-            /(\\*["'])(.*?)\1|[^\s,[\]"']+/g,
+            /(\\*["'])(.*?)\1|[^\s,[\]()"']+/g,
             (item: string, q?: string, inner?: string) =>
               q === undefined
                 ? EMPTY.test(item)
@@ -323,7 +330,7 @@ function maskPairs(text: string, scope: MaskScope, counter: Counter): string {
       at = start + value.length;
     } else {
       const end = BARE_END.exec(rest);
-      let value = end ? rest.slice(0, end.index) : rest;
+      let value = HIDDEN_MAIL_VALUE.exec(rest)?.[0] ?? (end ? rest.slice(0, end.index) : rest);
       // An authorization scheme and its credential are one value: `Authorization=Bearer …`.
       const scheme = /^(?:Bearer|Basic|Token|Digest|MAC|OAuth)[ \t]+[^\s,;&}\]"']+/i.exec(rest);
       if (scheme) value = scheme[0];
@@ -361,6 +368,10 @@ function maskHeaders(text: string, counter: Counter): string {
   });
 }
 
+/** An e-mail address written against harvesters: `li.lei(at)corp(dot)cn`, `[at]`, `{@}`. */
+const HIDDEN_MAIL = String.raw`[\w.+-]+\s?[([{]\s?(?:[Aa][Tt]|@)\s?[)\]}]\s?[A-Za-z0-9-]+(?:(?:\s?[([{]\s?[Dd][Oo][Tt]\s?[)\]}]\s?|\.)[A-Za-z0-9-]+)+`;
+const HIDDEN_MAIL_VALUE = new RegExp(`^${HIDDEN_MAIL}`);
+
 /** Token-like runs, masked wherever they stand outside decided text. */
 const TOKENS = new RegExp(
   [
@@ -380,8 +391,9 @@ const TOKENS = new RegExp(
     String.raw`(?<=\bmysql\w*\b[^\n]*?\s-p)[^\s-]\S*`,
     // A JWT.
     String.raw`\beyJ[\w-]+\.[\w-]+\.[\w-]*`,
-    // An e-mail address.
+    // An e-mail address, also written against harvesters.
     String.raw`[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`,
+    HIDDEN_MAIL,
     // An IPv4 address.
     String.raw`\b(?:\d{1,3}\.){3}\d{1,3}\b`,
     // A long opaque run: hex, base64(url), with or without dashes (kept if it is a word).
@@ -648,6 +660,21 @@ function maskLines(text: string, counter: Counter): string {
     .join('\n');
 }
 
+/**
+ * A number that the words after it name a credential: `739201 is your verification code`,
+ * `4821 为您的验证码`, `0451 is the PIN`. (A code of the tables is followed by a comma or its
+ * message, `-73,the user …`, and has a sign or fewer digits.)
+ */
+const CUED_NUMBER = new RegExp(
+  String.raw`(?<![\w.+-])\d{4,8}(?=\s?(?:is|was|are|为|為|是|は|が|이|가|는)?\s?(?:your|the|my|his|her|ur|您的|你的|您|你)?\s?(?:(?:(?:verification|sms|login|one-time|security|auth(?:entication)?|confirmation|access)\s(?:code|number|pin|password|passcode)|otp|pin|passcode|password)\b|[\u3400-\u9fff]{0,4}?(?:${CJK_CREDENTIALS})))`,
+  'i',
+);
+
+/** The numbers `CUED_NUMBER` finds, masked. */
+const CUED_ALL = new RegExp(CUED_NUMBER.source, 'gi');
+const maskCued = (text: string, counter: Counter) =>
+  replaceFolded(text, CUED_ALL, () => masked(counter));
+
 /** A text's secrets masked, within one masking run; the result may hold sentinels. */
 function maskIn(text: string, scope: MaskScope, counter: Counter): string {
   const headed =
@@ -656,15 +683,35 @@ function maskIn(text: string, scope: MaskScope, counter: Counter): string {
       : text;
   const paired = undecided(headed, (part) => maskPairs(part, scope, counter));
   const tokened = undecided(paired, (part) => maskTokens(part, counter));
-  return undecided(tokened, (part) => maskWords(part, counter));
+  const cued = undecided(tokened, (part) => maskCued(part, counter));
+  return undecided(cued, (part) => maskWords(part, counter));
 }
+
+/**
+ * `\uXXXX` escapes of characters outside ASCII undone, at any depth of escaping (JSON written
+ * with `ensure_ascii`, Java's and PHP's default encoders): `\u5bc6\u7801` is `密码`, a
+ * credential word the masker must read. Escapes of ASCII (a quote, a backslash, a control
+ * character) and lone surrogates stay, so that JSON stays JSON; what the decoder reads is the
+ * same either way.
+ */
+const WIDE_ESCAPE = /\\+u(d[89ab][\da-f]{2})\\+u(d[c-f][\da-f]{2})|\\+u([\da-f]{4})/gi;
+const unescapeWide = (text: string): string =>
+  text.includes('\\u')
+    ? text.replace(WIDE_ESCAPE, (all, high?: string, low?: string, one?: string) => {
+        if (high && low) return String.fromCharCode(parseInt(high, 16), parseInt(low, 16));
+        const unit = parseInt(one ?? '0', 16);
+        return unit < 0x80 || (unit >= 0xd800 && unit <= 0xdfff) ? all : String.fromCharCode(unit);
+      })
+    : text;
 
 /** A code at the start of a message (`-73,…`), as written; a longer number is an id or a phone. */
 const MESSAGE_CODE = new RegExp(`^\\s*[+-]?\\d{1,${CODE_DIGITS}}(?!\\d)`);
 
 /** The code a message starts with, as written, or null: what the share keeps of it. */
 export const messageCode = (message: string): string | null =>
-  MESSAGE_CODE.exec(message)?.[0] ?? null;
+  /^\s*\d+/.test(message) && CUED_NUMBER.test(message)
+    ? null
+    : (MESSAGE_CODE.exec(message)?.[0] ?? null);
 
 /**
  * The text with every value that is not on the allow-list masked, and every token-like run
@@ -672,7 +719,7 @@ export const messageCode = (message: string): string | null =>
  */
 export function maskText(text: string, scope: MaskScope = 'paste'): Masked {
   const counter: Counter = { masked: 0 };
-  const clean = text.replace(SENTINELS, '');
+  const clean = unescapeWide(text.replace(SENTINELS, ''));
   const lead = scope === 'message' ? (messageCode(clean) ?? '') : '';
   const result = kept(lead) + maskIn(clean.slice(lead.length), scope, counter);
   return { text: result.replace(SENTINELS, ''), masked: counter.masked };
