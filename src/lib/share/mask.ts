@@ -387,6 +387,8 @@ const TOKENS = new RegExp(
     String.raw`(?<=[\\/](?:Users|home)[\\/]+)[^\\/\s"']+`,
     // A phone or card number written in groups: 138 1234 5678, 6222 0212 3456 7890.
     String.raw`\b(?:\d{3,4}(?: {1,2}|-)){2,3}\d{3,4}\b`,
+    // The password `net use` takes after the share, by position (options start with `/`).
+    String.raw`(?<=\bnet\s+use\s+(?:[A-Za-z]:\s+)?\\\\\S+\s+)[^\s/]\S*`,
     // The password of `mysql -p…`, attached.
     String.raw`(?<=\bmysql\w*\b[^\n]*?\s-p)[^\s-]\S*`,
     // A JWT.
@@ -675,11 +677,38 @@ const CUED_ALL = new RegExp(CUED_NUMBER.source, 'gi');
 const maskCued = (text: string, counter: Counter) =>
   replaceFolded(text, CUED_ALL, () => masked(counter));
 
+/**
+ * A call that takes credentials by position: `client.login("gm", "Pineapple")`,
+ * `PDO->__construct('mysql:…', 'gm', 'Marigold')`, `mysqli_connect(…)`, `auth(…)`.
+ */
+const CREDENTIAL_CALL =
+  /(?:\b(?:(?:log|sign)_?[Ii]n|[Ll]ogon|auth(?:enticate|orize)?|[Aa]uthenticate|connect|mysqli?_connect|set_?[Pp]assword|change_?[Pp]assword|\w*Credentials?)|\bPDO(?:->__construct)?|\bnew\s+PDO)\s*\(/g;
+
+/** The quoted arguments of each `CREDENTIAL_CALL` masked, whatever their names. */
+function maskCalls(text: string, counter: Counter): string {
+  let out = '';
+  let at = 0;
+  for (const call of text.matchAll(CREDENTIAL_CALL)) {
+    const open = call.index + call[0].length - 1;
+    if (open < at) continue;
+    const close = closingBracket(text, open);
+    if (close === -1) continue;
+    const args = text
+      .slice(open, close + 1)
+      .replace(/(["'])((?:\\.|(?!\1)[^\\\n])*)\1/g, (all, quote: string, inner: string) =>
+        EMPTY.test(inner) ? all : `${quote}${masked(counter)}${quote}`,
+      );
+    out += text.slice(at, open) + args;
+    at = close + 1;
+  }
+  return out + text.slice(at);
+}
+
 /** A text's secrets masked, within one masking run; the result may hold sentinels. */
 function maskIn(text: string, scope: MaskScope, counter: Counter): string {
   const headed =
     scope === 'paste'
-      ? maskHeaders(maskLines(maskElements(text, counter), counter), counter)
+      ? maskHeaders(maskLines(maskElements(maskCalls(text, counter), counter), counter), counter)
       : text;
   const paired = undecided(headed, (part) => maskPairs(part, scope, counter));
   const tokened = undecided(paired, (part) => maskTokens(part, counter));
