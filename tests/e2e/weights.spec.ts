@@ -43,10 +43,11 @@ test('a first visit to a code page transfers at most 50 KB gzipped in all', asyn
  * functions cut into one function per rule (readability first) to 24,453 B; a fourth set
  * (the verbs and nouns that name a code in support chats in four languages, counts before
  * text, wrapped values, bodies cut by a logger's line length, one object shown twice) to
- * 25,148 B. This holds the line just above that: a ratchet, lowered as bytes come off, raised
+ * 25,148 B; bodies in base64 (a HAR's `"encoding": "base64"`, an API gateway's event) to
+ * 25,381 B. This holds the line just above that: a ratchet, lowered as bytes come off, raised
  * only for reading real input or for readability, with the reason here.
  */
-const DECODER_BYTES = 25_200;
+const DECODER_BYTES = 25_400;
 
 test("the decoder's own JavaScript, catalog data included, stays within its ratchet", async ({
   page,
@@ -72,11 +73,14 @@ test("the decoder's own JavaScript, catalog data included, stays within its ratc
  * to judge free text word by word (8,431 B), 9 KB then, 10 KB since it masks the values of
  * credential columns in tables, of credential-named XML elements and attributes and of
  * multipart fields, and credential words in more languages (a third set of pastes: 107 of
- * 128 leaked, now 14). Not masking a secret costs the user more than 1 KB loaded on demand.
+ * 128 leaked, now 14), 11 KB since it reads credential words written as `\u` escapes, masks
+ * tuples, the arguments of calls that take credentials by position, e-mails written with
+ * `(at)` and one-time codes named after the number (10,470 B). Not masking a secret costs the
+ * user more than 1 KB loaded on demand.
  */
-const SHARE_BYTES = 10 * KB;
+const SHARE_BYTES = 11 * KB;
 
-test('the share code loads when the share dialog first opens, and is at most 10 KB gzipped', async ({
+test('the share code loads when the share dialog first opens, and is at most 11 KB gzipped', async ({
   page,
 }) => {
   await page.goto('/decoder/');

@@ -5,7 +5,7 @@
  */
 import type { CompactCatalog } from '../../lib/catalog/compact.ts';
 import type { LookupRow } from '../../lib/search/index.ts';
-import { PASTE_WORDS } from '../../lib/words/index.ts';
+import { PASTE_WORDS } from '../../lib/words/search.ts';
 import { el, link, rowItem } from './dom.ts';
 
 /** A message to the worker: the catalog (first), then a text to read. */

@@ -366,8 +366,8 @@ const RESPONSE_KEY = /["']?(?:ret|errcode|error|msg|errmsg|err_?type)["']?\s*[:=
 /**
  * The text undone of one more layer of escaping, for each kind of escaping it shows: JSON
  * string escapes (`{\"ret\":…}`, `\u0022`), nginx's `\x22`, HTML entities, CSV's doubled
- * quotes, percent-encoding, Erlang's binaries (`<<"ret">>`). Each variant is read like the text
- * itself.
+ * quotes, percent-encoding, Erlang's binaries (`<<"ret">>`), base64. Each variant is read like
+ * the text itself.
  */
 function* unescapings(text: string): Generator<string> {
   if (!ESCAPED.test(text)) return;
@@ -384,10 +384,33 @@ function* unescapings(text: string): Generator<string> {
   if (/%(?:25)*(?:7B|22)/i.test(text)) yield bytesToText(text.replace(/\+/g, ' '));
   // Erlang's binaries: `{<<"ret">>,-10000}` is the tuple `{"ret",-10000}`.
   if (text.includes('<<"')) yield text.replace(/<<("(?:[^"\\]|\\.)*")>>/g, '$1');
+  // A body in base64 (a HAR's `"encoding": "base64"`, an API gateway's event).
+  if (BASE64_OBJECT.test(text)) yield text.replace(BASE64_OBJECTS, fromBase64);
+}
+
+/**
+ * A base64 run of a JSON object's text: `{"`, `{ "` and `{` with a line break all encode to
+ * `ey…` or `ew…` (base64url's `-` and `_` included).
+ */
+const BASE64_OBJECT = /(?<![\w+/-])e[wy][\w+/-]{14,}={0,2}(?![\w+/=-])/;
+const BASE64_OBJECTS = new RegExp(BASE64_OBJECT.source, 'g');
+
+/** A base64 run's text when it is UTF-8 text, else the run as it is. */
+function fromBase64(run: string): string {
+  try {
+    const bytes = Uint8Array.from(atob(run.replace(/-/g, '+').replace(/_/g, '/')), (char) =>
+      char.charCodeAt(0),
+    );
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return /[\0-\x08\x0e-\x1f]/.test(text) ? run : text;
+  } catch {
+    return run;
+  }
 }
 
 /** Any of the escapings `unescapings` undoes, tested once before each is looked for. */
-const ESCAPED = /\\["\\/ux]|&(?:amp;)*(?:quot|#0*34|#x0*22);|\{""|"":|%(?:25)*(?:7B|22)|<<"/i;
+const ESCAPED =
+  /\\["\\/ux]|&(?:amp;)*(?:quot|#0*34|#x0*22);|\{""|"":|%(?:25)*(?:7B|22)|<<"|e[wy][\w+/-]{14}/i;
 
 /** Percent-encoded bytes as text: UTF-8 when they are, else one character per byte. */
 function bytesToText(encoded: string): string {

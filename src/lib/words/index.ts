@@ -4,7 +4,8 @@
  * twice and a correction reaches every place at once. The logic (`catalog`, `classify`,
  * `decode`) returns data; these modules put it in words. This one holds what the interactive
  * tools say (the decoder, the search box, the 404 lookup, the CLI); `pages.ts` what only the
- * built pages say, so that the decoder's script does not carry it. Pure: no DOM, no astro:*,
+ * built pages say and `search.ts` what only the search box says, so that the decoder's script
+ * does not carry them. Pure: no DOM, no astro:*,
  * no node:*.
  */
 import { ERR_TYPES, type ErrType, type Route } from '../catalog/vocabulary.ts';
@@ -58,22 +59,6 @@ export const codeSubject = (code: number | null): string => `コード ${code}`;
 
 /** The label of a record that cannot be read (the widget's heading, the command line's line). */
 export const UNREADABLE_LABEL = '読み取れません';
-
-/** What the search box says of a text pasted into it (`src/components/search/paste.ts`). */
-export const PASTE_WORDS = {
-  open: 'デコーダーで開く',
-  /** What the decoder will do with the paste's records. */
-  offer: (records: number): string =>
-    records > 1
-      ? `${records} 件のレコードを、候補・包み・範囲・err_type とともに読み取ります`
-      : '候補・包み・範囲・err_type をデコーダーで確かめます',
-  /** What the paste looks like: its form in words, when one was recognised. */
-  looksLike: (form: string | null): string => (form ? `${form}のようです` : '貼り付けのようです'),
-  best: (tableName: string, code: number): string =>
-    `デコーダーの最上位候補は ${tableName} ${code} です。`,
-  bestCaption: (tableName: string): string => `デコーダーの最上位候補・${tableName}`,
-  noRow: '表にあるコードは読み取れませんでした。',
-} as const;
 
 /** What the decoder says of a record it cannot read. */
 export const UNREADABLE = {
