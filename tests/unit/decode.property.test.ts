@@ -73,6 +73,12 @@ const fragment = fc.oneof(
     '{"message":"',
     '"=>',
     'array (\n',
+    // base64: of `{"ret":`, of `{\n`, a JWT's header, and runs that decode to no text.
+    'eyJyZXQiOi',
+    'ewog',
+    'eyJhbGciOiJIUzI1NiJ9.',
+    'eyKApcrvlLneg6jN8pe84Yar0PWav',
+    '==',
     // The wrappers and dumps of the third set of pastes.
     '2024-05-01T02:00:00.1Z stdout P ',
     '2024-05-01T02:00:00.2Z stderr F ',
@@ -171,6 +177,20 @@ const WRAPPERS: Record<string, (line: string) => string> = {
   percent: (line) => `callback data=${encodeURIComponent(line)}`,
 };
 
+/**
+ * How a body itself may be encoded before it is wrapped: base64 (a HAR's content, a Kafka
+ * value), base64url in an API gateway's event. Only a body is: base64 of other text is no
+ * response the decoder looks for.
+ */
+const ENCODINGS: Record<string, (body: string) => string> = {
+  base64: (body) => `resp_b64=${Buffer.from(body, 'utf8').toString('base64')} cost=3ms`,
+  base64url: (body) =>
+    JSON.stringify({
+      body: Buffer.from(body, 'utf8').toString('base64url'),
+      isBase64Encoded: true,
+    }),
+};
+
 describe('decode never throws and always answers', () => {
   test('any string: records for non-blank input, none for blank input, each consistent', () => {
     fc.assert(
@@ -198,15 +218,17 @@ describe('decode never throws and always answers', () => {
     );
   });
 
-  test('any wrapping of a response, up to two deep, in any context, never throws and is read', () => {
+  test('any wrapping of a response, base64 or not, up to two deep, in any context, never throws and is read', () => {
     const names = Object.keys(WRAPPERS);
     fc.assert(
       fc.property(
         fc.constantFrom(...RESPONSES),
+        fc.option(fc.constantFrom(...Object.keys(ENCODINGS))),
         fc.array(fc.constantFrom(...names), { maxLength: 2 }),
         fc.constantFrom('', 'HTTP/1.1 200 OK\nContent-Length: 45\n\n', '```json\n', '> '),
-        ([body, code, route], layers, before) => {
-          const line = layers.reduce((text, name) => WRAPPERS[name]?.(text) ?? text, body);
+        ([body, code, route], encoding, layers, before) => {
+          const encoded = encoding === null ? body : (ENCODINGS[encoding]?.(body) ?? body);
+          const line = layers.reduce((text, name) => WRAPPERS[name]?.(text) ?? text, encoded);
           const records = decode(catalog, `${before}${line}`);
           expect(records.map((r) => [r.code, r.route])).toEqual([[code, route]]);
         },
@@ -216,10 +238,11 @@ describe('decode never throws and always answers', () => {
   });
 
   test('arbitrary text in arbitrary wrappings never throws', () => {
-    const names = Object.keys(WRAPPERS);
+    const all = { ...ENCODINGS, ...WRAPPERS };
+    const names = Object.keys(all);
     fc.assert(
       fc.property(paste, fc.array(fc.constantFrom(...names), { maxLength: 3 }), (text, layers) => {
-        const wrapped = layers.reduce((inner, name) => WRAPPERS[name]?.(inner) ?? inner, text);
+        const wrapped = layers.reduce((inner, name) => all[name]?.(inner) ?? inner, text);
         decode(catalog, wrapped).forEach(consistent);
       }),
       { numRuns: 500 },

@@ -381,7 +381,10 @@ function* unescapings(text: string): Generator<string> {
   }
   if (/&(?:amp;)*(?:quot|#0*34|#x0*22);/i.test(text)) yield decodeEntities(text);
   if (/\{""|"":/.test(text)) yield text.replace(/""/g, '"');
-  if (/%(?:25)*(?:7B|22)/i.test(text)) yield bytesToText(text.replace(/\+/g, ' '));
+  // Percent-encoding: of a brace or a quote, or of a body in base64 (its `+`, `/`, `=`).
+  if (/%(?:25)*(?:7B|22|3De[wy])|e[wy][\w-]+%(?:2[BF]|3D)/i.test(text)) {
+    yield bytesToText(text.replace(/\+/g, ' '));
+  }
   // Erlang's binaries: `{<<"ret">>,-10000}` is the tuple `{"ret",-10000}`.
   if (text.includes('<<"')) yield text.replace(/<<("(?:[^"\\]|\\.)*")>>/g, '$1');
   // A body in base64 (a HAR's `"encoding": "base64"`, an API gateway's event).
@@ -410,7 +413,7 @@ function fromBase64(run: string): string {
 
 /** Any of the escapings `unescapings` undoes, tested once before each is looked for. */
 const ESCAPED =
-  /\\["\\/ux]|&(?:amp;)*(?:quot|#0*34|#x0*22);|\{""|"":|%(?:25)*(?:7B|22)|<<"|e[wy][\w+/-]{14}/i;
+  /\\["\\/ux]|&(?:amp;)*(?:quot|#0*34|#x0*22);|\{""|"":|%(?:25)*(?:7B|22|3De[wy])|<<"|e[wy][\w+/-]{14}/i;
 
 /** Percent-encoded bytes as text: UTF-8 when they are, else one character per byte. */
 function bytesToText(encoded: string): string {
