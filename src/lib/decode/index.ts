@@ -238,6 +238,8 @@ export class PasteDecoder {
   #hint: string | undefined;
   /** The last record given, with the raw record it came from. */
   #shown: { readonly raw: RawRecord; readonly record: DecodedRecord | undefined } | undefined;
+  /** The last line of the latest raw record that held nothing (a heading, say). */
+  #emptyLine = 0;
 
   constructor(catalog: Catalog) {
     this.#catalog = catalog;
@@ -315,6 +317,7 @@ export class PasteDecoder {
       }
       if (records === null) {
         this.#empty += raw.lastLine - raw.line + 1;
+        this.#emptyLine = raw.lastLine;
         this.#fallback ??= { raw, error: parseRecords(raw)[0]?.error ?? UNREADABLE.noCode };
         this.#hint = endpointIn(this.#catalog, raw.text) ? raw.text : hint;
         continue;
@@ -322,9 +325,9 @@ export class PasteDecoder {
       this.#hint = undefined;
       const shown = this.#shown;
       this.#shown = { raw, record: records.at(-1) };
-      if (shown && expands(shown, raw, records)) {
-        // The response just given, shown again field by field (a browser's console expands an
-        // object under its one-line preview): the same record, not another.
+      if (shown && expands(shown, raw, records, this.#emptyLine)) {
+        // The response just given, shown again over several lines (a browser's console expands
+        // an object under its one-line preview, a proxy shows its tree): the same record.
         this.#empty += raw.lastLine - raw.line + 1;
         continue;
       }
@@ -335,14 +338,21 @@ export class PasteDecoder {
   }
 }
 
+/** Lines a response shown again may stand below it: a blank line and a heading (`JSON`). */
+const SHOWN_AGAIN_WITHIN = 3;
+
 /**
- * Whether `records` (of `raw`) are the record shown just before, on the line above, written
- * again one field per line: the same code, `ret` and message.
+ * Whether `records` (of `raw`) are the one-line record shown just before, a line or a few
+ * below it, written again over several lines: the same code, `ret` and message (a browser's
+ * console expands an object under its one-line preview; a proxy shows a body's tree or its
+ * pretty-printed text under its raw text, after a heading: `emptyLine`, the last line of the
+ * latest line that held nothing, is between them). Below a blank line alone it is another.
  */
 function expands(
   shown: { readonly raw: RawRecord; readonly record: DecodedRecord | undefined },
   raw: RawRecord,
   records: readonly DecodedRecord[],
+  emptyLine: number,
 ): boolean {
   const [record] = records;
   const before = shown.record;
@@ -351,9 +361,11 @@ function expands(
     before !== undefined &&
     record !== undefined &&
     shown.raw.line === shown.raw.lastLine &&
-    raw.line === shown.raw.lastLine + 1 &&
+    (raw.line === shown.raw.lastLine + 1 ||
+      (raw.line - shown.raw.lastLine <= SHOWN_AGAIN_WITHIN &&
+        emptyLine > shown.raw.lastLine &&
+        emptyLine < raw.line)) &&
     raw.lastLine > raw.line &&
-    record.form === 'pairs' &&
     before.error === null &&
     record.code === before.code &&
     record.ret === before.ret &&

@@ -380,7 +380,8 @@ function* unescapings(text: string): Generator<string> {
     yield text.replace(/(?:\\x[\da-fA-F]{2})+/g, (run) => bytesToText(run.replace(/\\x/g, '%')));
   }
   if (/&(?:amp;)*(?:quot|#0*34|#x0*22);/i.test(text)) yield decodeEntities(text);
-  if (/\{""|"":/.test(text)) yield text.replace(/""/g, '"');
+  // CSV's doubled quotes, around JSON or a pair's value (`msg=""-24,openkey expired""`).
+  if (/\{""|"":|=""[^"\s]/.test(text)) yield text.replace(/""/g, '"');
   // Percent-encoding: of a brace or a quote, or of a body in base64 (its `+`, `/`, `=`).
   if (/%(?:25)*(?:7B|22|3De[wy])|e[wy][\w-]+%(?:2[BF]|3D)/i.test(text)) {
     yield bytesToText(text.replace(/\+/g, ' '));
@@ -413,7 +414,7 @@ function fromBase64(run: string): string {
 
 /** Any of the escapings `unescapings` undoes, tested once before each is looked for. */
 const ESCAPED =
-  /\\["\\/ux]|&(?:amp;)*(?:quot|#0*34|#x0*22);|\{""|"":|%(?:25)*(?:7B|22|3De[wy])|<<"|e[wy][\w+/-]{14}/i;
+  /\\["\\/ux]|&(?:amp;)*(?:quot|#0*34|#x0*22);|\{""|"":|=""[^"\s]|%(?:25)*(?:7B|22|3De[wy])|<<"|e[wy][\w+/-]{14}/i;
 
 /** Percent-encoded bytes as text: UTF-8 when they are, else one character per byte. */
 function bytesToText(encoded: string): string {
