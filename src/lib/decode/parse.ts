@@ -568,23 +568,32 @@ function pairKeys(text: string): PairKeys {
 
 /**
  * The groups of a text's pairs, as ranges of its keys: a code key seen again starts the next
- * group (`try1 ret=-2004 msg=timeout | try2 ret=-303 msg=…` is two responses).
+ * group (`try1 ret=-2004 msg=timeout | try2 ret=-303 msg=…` is two responses), and so does a
+ * msg seen again where no code key is.
  */
 function pairGroups({ names }: PairKeys): [first: number, end: number][] {
   const groups: [number, number][] = [[0, names.length]];
-  // Whether the group being read has `ret`, and `errcode`, yet.
+  // Whether the group being read has `ret`, `errcode` and `msg` yet.
   let ret = false;
   let errcode = false;
+  let msg = false;
   for (let n = 0; n < names.length; n++) {
     const name = names[n];
-    if (name !== 'ret' && name !== 'errcode') continue;
-    if ((name === 'ret' ? ret : errcode) && groups.length < 16) {
+    // A msg again in a group of no code key starts another (`msg为"…"；…msg为"…"`).
+    const again =
+      name === 'ret'
+        ? ret
+        : name === 'errcode'
+          ? errcode
+          : name === 'msg' && msg && !ret && !errcode;
+    if (again && groups.length < 16) {
       groups.at(-1)![1] = n;
       groups.push([n, names.length]);
-      ret = errcode = false;
+      ret = errcode = msg = false;
     }
     if (name === 'ret') ret = true;
-    else errcode = true;
+    else if (name === 'errcode') errcode = true;
+    else if (name === 'msg') msg = true;
   }
   return groups;
 }
@@ -935,11 +944,35 @@ function readPairs(finding: Finding, text: string, original: string, depth: numb
   for (const group of pairGroups(keys)) {
     const start = group[0] === 0 ? 0 : (keys.starts[group[0]] ?? 0);
     const end = keys.starts[group[1]] ?? text.length;
-    const body = readBody(findPairs(text, original, keys, group, end), depth, 2);
+    const fields = findPairs(text, original, keys, group, end);
+    const body = readBody(fields, depth, 2);
+    const alone = body === null ? msgAlone(fields.msg, keys, group) : null;
     if (body !== null && typeof body === 'object') {
       (finding.found ??= []).push({ ...body, form: 'pairs', span: [start, end] });
-    } else finding.bad ??= body;
+    } else if (alone) (finding.found ??= []).push({ ...alone, span: [start, end] });
+    else finding.bad ??= body;
   }
+}
+
+/**
+ * A msg pair with no code key beside it (`msg=-73,the user …`, `"msg":"100014,…"`, `msg starts
+ * with 100014`): the code its value starts with, read as a bare msg value, when a comma, text
+ * outside ASCII or nothing follows the code (as in the envelopes' messages), or when words
+ * name what the msg starts with.
+ */
+function msgAlone(
+  value: unknown,
+  { names, separators }: PairKeys,
+  [first, end]: readonly [number, number],
+): ParsedRecord | null {
+  if (typeof value !== 'string') return null;
+  const code = leadingCode(foldChars(value.slice(0, 32)));
+  if (code === null || !codeDigits(String(code))) return null;
+  const worded =
+    separators[names.indexOf('msg', first)] === ' ' && names.indexOf('msg', first) < end;
+  const after = value.replace(/^\s*[[(]?\s*[+-]?\d+[\])]?/, '');
+  if (!worded && !/^(?:\s*[,，]|[^\0-\x7f]|\s*$)/.test(after)) return null;
+  return { ...EMPTY, form: 'bare-msg', route: 'bare-msg', code, message: value };
 }
 
 /**
