@@ -470,11 +470,14 @@ const DATE_OR_TIME = /^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$|^\d{1,2}[-/.]\d{1,2}[
  * (`Socket`, `Timeout`, `Exception`), and vowels as words have them — no more than four
  * consonants in a row, and some vowel in a part of four letters or more unless it is an acronym
  * (`MSDK`). Base32 seeds, license keys and random letters fail (`KVKFKRCPNZQUYMLX`,
- * `qmzvtkwprhxn`, `vqhx`).
+ * `qmzvtkwprhxn`, `vqhx`, `XkTqPzRmWb`).
  */
 function wordLike(letters: string): boolean {
   if (letters.length > 40 || !WORD_CASE.test(letters)) return false;
-  return (letters.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+/g) ?? [letters]).every(
+  const parts = letters.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+/g) ?? [letters];
+  // Humps of one or two letters, four or more of them, are a random run (`XkTqPzRmWb`).
+  if (parts.length >= 4 && parts.every((part) => part.length <= 2)) return false;
+  return parts.every(
     (part) =>
       part.length <= 15 &&
       !/[^aeiouy]{5}/i.test(part) &&
