@@ -331,6 +331,9 @@ function maskPairs(text: string, scope: MaskScope, counter: Counter): string {
     } else {
       const end = BARE_END.exec(rest);
       let value = HIDDEN_MAIL_VALUE.exec(rest)?.[0] ?? (end ? rest.slice(0, end.index) : rest);
+      // Two values written as one (`账号: gm01 / Tulip_9`): both are the key's.
+      const both = allowed ? null : /^[^\s/]{1,64} ?\/ ?[^\s/]{1,64}/.exec(rest);
+      if (both && both[0].length > value.length) value = both[0];
       // An authorization scheme and its credential are one value: `Authorization=Bearer …`.
       const scheme = /^(?:Bearer|Basic|Token|Digest|MAC|OAuth)[ \t]+[^\s,;&}\]"']+/i.exec(rest);
       if (scheme) value = scheme[0];
@@ -536,6 +539,8 @@ const CREDENTIAL_WORD = new RegExp(
 );
 /** Words after which a number is an account, a phone or a one-time code: `QQ 583920`, `QQ号`. */
 const NUMBER_WORD = /^(?:qq|uin|cvv|card|phone|tel|mobile|code|account|手机|电话)$|号$/i;
+/** Words between such a word and its number: `card ending 345678`, `phone no. 138…`. */
+const NUMBER_FILLER = /^(?:ending|ends|ending-in|in|no\.?|nr\.?|number|num|#|尾号|末尾)$/i;
 /**
  * Words between a credential word and its value (`is`, `to`, `→`, `—`, `es`, `là`); one of them
  * shortly after a credential word makes what follows a value again (`password wrong, new one is …`).
@@ -562,7 +567,8 @@ function maskWords(text: string, counter: Counter): string {
     const bare = word.replace(/[:=]+$/, '');
     filler = FILLER.test(bare);
     let value = numbered && /^\d{3,}$/.test(bare);
-    numbered = NUMBER_WORD.test(bare);
+    // `card ending 345678`, `QQ号 No. 58392`: a word between keeps the number a value.
+    numbered = NUMBER_WORD.test(bare) || (numbered && NUMBER_FILLER.test(bare));
     if (CREDENTIAL_WORD.test(bare)) [armed, age] = [true, 0];
     else {
       value ||= (!filler && armed && !NOT_A_VALUE.test(bare)) || (age < 6 && /^\d{4}/.test(bare));
@@ -675,10 +681,28 @@ const CUED_NUMBER = new RegExp(
   'i',
 );
 
-/** The numbers `CUED_NUMBER` finds, masked. */
+/**
+ * A quoted value that the words after it name a credential: ``rotate `Marigold` (the old admin
+ * pass)``, `'Welcome1'（旧密码）`.
+ */
+const CUED_QUOTED = new RegExp(
+  String.raw`(?<=[\x60'"])[^\x60'"\s]{3,64}(?=[\x60'"]\s?[(（](?:[\w-]+\s){0,3}(?:pass(?:word|phrase)?|pwd|secret|token|${CJK_CREDENTIALS})\s?[)）])`,
+  'gi',
+);
+/**
+ * An account and its password written `account / password` after a word for an account:
+ * `测试号 gm_test05 / Sunshine_01`, `账号: gm01 / Tulip_9`, `login gm_ops/Peony42`.
+ */
+const ACCOUNT_PAIR =
+  /(?<=(?:账号|帳號|[测測][试試](?:号|號|[账帳][号號])|account|acct|user(?:name)?|login)\s?[:：]?\s?)[\w.@-]{3,64}\s?\/\s?[^\s/]{4,64}/gi;
+
+/** The numbers and values these name, masked. */
 const CUED_ALL = new RegExp(CUED_NUMBER.source, 'gi');
 const maskCued = (text: string, counter: Counter) =>
-  replaceFolded(text, CUED_ALL, () => masked(counter));
+  [CUED_ALL, CUED_QUOTED, ACCOUNT_PAIR].reduce(
+    (part, cue) => undecided(part, (rest) => replaceFolded(rest, cue, () => masked(counter))),
+    text,
+  );
 
 /**
  * A call that takes credentials by position: `client.login("gm", "Pineapple")`,
