@@ -638,10 +638,23 @@ function maskLines(text: string, counter: Counter): string {
   /** The table's separator, its width and its credential columns. */
   let table: [string, number, number[]] | null = null;
   let pending: 'label' | 'part' | 'value' | null = null;
+  /** The latest line of code, over which a traceback's values are drawn. */
+  let code = '';
   return text
     .split('\n')
     .map((line) => {
       const bare = line.trim();
+      const drawn = DRAWN_VALUE.exec(line);
+      if (drawn) {
+        // loguru's and better_exceptions' values, under the name they belong to.
+        const at = drawn[1]!.length;
+        const name =
+          /[\w.]*$/.exec(code.slice(0, at + 1))![0] + /^\w*/.exec(code.slice(at + 1))![0];
+        return namesCredential(name.split('.').at(-1)!)
+          ? line.slice(0, at + 1) + maskValue(line.slice(at + 1), counter)
+          : line;
+      }
+      if (!/^\s*[│|]/.test(line)) code = line;
       const cut = bare.startsWith('|') ? '|' : line.includes('\t') ? '\t' : ',';
       const cells = line.split(cut);
       if (table?.[0] === cut && table[1] === cells.length) {
@@ -730,6 +743,9 @@ function maskCalls(text: string, counter: Counter): string {
   }
   return out + text.slice(at);
 }
+
+/** A traceback's value drawn under its name (loguru, better_exceptions): `   └ 'Marigold'`. */
+const DRAWN_VALUE = /^([\s│|]*)[└├]\s*\S/;
 
 /** A text's secrets masked, within one masking run; the result may hold sentinels. */
 function maskIn(text: string, scope: MaskScope, counter: Counter): string {
