@@ -709,10 +709,17 @@ const CUED_QUOTED = new RegExp(
 const ACCOUNT_PAIR =
   /(?<=(?:账号|帳號|[测測][试試](?:号|號|[账帳][号號])|account|acct|user(?:name)?|login)\s?[:：]?\s?)[\w.@-]{3,64}\s?\/\s?[^\s/]{4,64}/gi;
 
+/**
+ * What someone tried to log in with, in a support chat: words joined to digits after `tried`
+ * (`tried qwerty_123 and admin_888`, `试了 abc_1234 和 Passw0rd`), a list of them too.
+ */
+const TRIED =
+  /(?<=(?:\btr(?:ied|ying|y)|试了|試了|试过|試過|用了)\s?(?:\S+\s?(?:and|or|,|、|和|或)\s?)*)[A-Za-z]+[_@#!.$-]?\d{2,}[!@#$]*(?![\w.-])/gi;
+
 /** The numbers and values these name, masked. */
 const CUED_ALL = new RegExp(CUED_NUMBER.source, 'gi');
 const maskCued = (text: string, counter: Counter) =>
-  [CUED_ALL, CUED_QUOTED, ACCOUNT_PAIR].reduce(
+  [CUED_ALL, CUED_QUOTED, ACCOUNT_PAIR, TRIED].reduce(
     (part, cue) => undecided(part, (rest) => replaceFolded(rest, cue, () => masked(counter))),
     text,
   );
