@@ -370,6 +370,22 @@ describe('a credential word masks its value and keeps the prose', () => {
     expect(maskText('联系邮箱 li.lei＠corp-example.cn').text).toBe(`联系邮箱 ${MASK}`);
   });
 
+  test('what the rules for values named after them, calls, times and passphrases leave readable', () => {
+    for (const text of [
+      // A recent time in epoch seconds or milliseconds, under a time key.
+      '{"ret":-303,"msg":"appid has no permission","time":"1714528800"}',
+      '{"ret":-303,"msg":"appid has no permission","ts":1714528800123}',
+      // A .NET logger's name (three capitalised words), a code before its comma.
+      'info: Microsoft.Hosting.Lifetime[0] {"ret":-10000,"msg":"-73,the user modify password wrong"}',
+      // `tried` before names and counts, not passwords.
+      'tried verify_login twice, retried 3 times',
+      // A call with no credential in its name, and a login call with no quoted argument.
+      'client.fetch("/share/qq", "gm") then login(user, pass)',
+    ]) {
+      expect(maskText(text).text).toBe(text);
+    }
+  });
+
   test('a key that is kept stays as it is', () => {
     expect(maskText('{"errcode":40029,"errmsg":"invalid code"}').text).toBe(
       '{"errcode":40029,"errmsg":"invalid code"}',

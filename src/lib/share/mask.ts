@@ -90,9 +90,12 @@ const LEVEL_OR_STREAM =
 const EMPTY = /^(?:|null|nil|none|true|false|undefined|\[REDACTED\])$/i;
 /** An integer code (`-303`, `"-303"`, `-303.0`): six digits at most, as the catalog's. */
 const INTEGER = new RegExp(`^\\s*[+-]?\\d{1,${CODE_DIGITS}}(?:\\.0+)?\\s*$`);
-/** A timestamp: a date with or without its time, a time, or epoch seconds or milliseconds. */
+/**
+ * A timestamp: a date with or without its time, a time, or epoch seconds or milliseconds of a
+ * time a log may be from (2014 to 2034: ten digits from 13… are a QQ number, not a time).
+ */
 const TIMESTAMP =
-  /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?|\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$|^1\d{9}(?:\d{3})?$/;
+  /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?|\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$|^(?:1[4-9]\d{8}|20[0-4]\d{7})(?:\d{3})?$/;
 
 /**
  * Sentinels around text already decided (kept or masked) while a text is being masked, so the
@@ -520,8 +523,11 @@ function harmlessWord(pasted: string): boolean {
 /** `harmlessWord` for a word with no Chinese, Japanese or Korean in it. */
 function harmlessLatin(word: string): boolean {
   const bare = word.replace(/^[.!?…*~^#+-]+|[.!?…*~^%$#+-]+$/g, '');
-  // An e-mail, and a code in groups (`KXQZ-PMWT-RVNB`, `K7Q-9ZX-M3P`: a gift or licence code).
+  // An e-mail, a code in groups (`KXQZ-PMWT-RVNB`, `K7Q-9ZX-M3P`: a gift or licence code) and
+  // a passphrase of four capitalised words or more (`Correct.Horse.Battery.Staple`; a .NET
+  // logger's name, `Microsoft.Hosting.Lifetime`, has three, or humps inside its words).
   if (bare.includes('@') || /^[A-Z\d]{3,5}(?:-[A-Z\d]{3,5}){2,}$/.test(bare)) return false;
+  if (/^[A-Z][a-z]{2,}(?:[._+-][A-Z][a-z]{2,}){3,}$/.test(bare)) return false;
   if (/^\d+(?:[-./]\d+)+$/.test(bare)) {
     return DATE_OR_TIME.test(bare) || bare.replace(/\D/g, '').length <= 6;
   }
