@@ -650,16 +650,7 @@ function maskLines(text: string, counter: Counter): string {
     .split('\n')
     .map((line) => {
       const bare = line.trim();
-      const drawn = DRAWN_VALUE.exec(line);
-      if (drawn) {
-        // loguru's and better_exceptions' values, under the name they belong to.
-        const at = drawn[1]!.length;
-        const name =
-          /[\w.]*$/.exec(code.slice(0, at + 1))![0] + /^\w*/.exec(code.slice(at + 1))![0];
-        return namesCredential(name.split('.').at(-1)!)
-          ? line.slice(0, at + 1) + maskValue(line.slice(at + 1), counter)
-          : line;
-      }
+      if (DRAWN_VALUE.test(line)) return maskDrawn(line, code, counter);
       if (!/^\s*[│|]/.test(line)) code = line;
       const cut = bare.startsWith('|') ? '|' : line.includes('\t') ? '\t' : ',';
       const cells = line.split(cut);
@@ -759,6 +750,18 @@ function maskCalls(text: string, counter: Counter): string {
 
 /** A traceback's value drawn under its name (loguru, better_exceptions): `   └ 'Marigold'`. */
 const DRAWN_VALUE = /^([\s│|]*)[└├]\s*\S/;
+
+/**
+ * A traceback's drawn value (`line`) masked when the name it is drawn under, at the column of
+ * its `└` in the line of code above (`code`), names a credential (`REDIS_PASS`, `secret_key`).
+ */
+function maskDrawn(line: string, code: string, counter: Counter): string {
+  const at = DRAWN_VALUE.exec(line)![1]!.length;
+  const name = /[\w.]*$/.exec(code.slice(0, at + 1))![0] + /^\w*/.exec(code.slice(at + 1))![0];
+  return namesCredential(name.split('.').at(-1)!)
+    ? line.slice(0, at + 1) + maskValue(line.slice(at + 1), counter)
+    : line;
+}
 
 /** A text's secrets masked, within one masking run; the result may hold sentinels. */
 function maskIn(text: string, scope: MaskScope, counter: Counter): string {
