@@ -384,6 +384,10 @@ describe('a credential word masks its value and keeps the prose', () => {
     ]) {
       expect(maskText(text).text).toBe(text);
     }
+    // An exception's quoted value stays when no frame under it takes a credential.
+    const thrown =
+      "FormatException: input 'abc' was not in a correct format.\n   at Gm.Parse(String text)";
+    expect(maskText(thrown).text).toContain("'abc'");
   });
 
   test('a key that is kept stays as it is', () => {

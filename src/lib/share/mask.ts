@@ -763,11 +763,40 @@ function maskDrawn(line: string, code: string, counter: Counter): string {
     : line;
 }
 
+/** A stack frame with its parameters (.NET names them: `   at GmTool.Login(String pwd)`). */
+const FRAME = /^\s+at\s+[\w.$<>`+]+\(([^)]*)\)/;
+
+/**
+ * The quoted values of an exception's message masked when a frame under it takes a credential
+ * (`System.FormatException: The input string 'Welcome_2024' …` over `at GmTool.Login(String
+ * pwd)`): the value was that argument.
+ */
+function maskThrown(text: string, counter: Counter): string {
+  if (!text.includes(' at ')) return text;
+  const lines = text.split('\n');
+  lines.forEach((line, n) => {
+    const frame = FRAME.exec(line);
+    const names = frame?.[1]?.split(',').map((parameter) => parameter.trim().split(/\s+/).at(-1));
+    if (!names?.some((name) => name && namesCredential(name))) return;
+    let message = n - 1;
+    while (message >= 0 && /^\s+at\s/.test(lines[message]!)) message--;
+    if (message < 0 || n - message > 8) return;
+    lines[message] = lines[message]!.replace(
+      /(['\x60])([^'\x60\n]{1,64})\1/g,
+      (_, quote: string) => `${quote}${masked(counter)}${quote}`,
+    );
+  });
+  return lines.join('\n');
+}
+
 /** A text's secrets masked, within one masking run; the result may hold sentinels. */
 function maskIn(text: string, scope: MaskScope, counter: Counter): string {
   const headed =
     scope === 'paste'
-      ? maskHeaders(maskLines(maskElements(maskCalls(text, counter), counter), counter), counter)
+      ? maskHeaders(
+          maskLines(maskElements(maskCalls(maskThrown(text, counter), counter), counter), counter),
+          counter,
+        )
       : text;
   const paired = undecided(headed, (part) => maskPairs(part, scope, counter));
   const tokened = undecided(paired, (part) => maskTokens(part, counter));
