@@ -77,8 +77,9 @@ test("the decoder's own JavaScript, catalog data included, stays within its ratc
  * 128 leaked, now 14), 11 KB since it reads credential words written as `\u` escapes, masks
  * tuples, the arguments of calls that take credentials by position, e-mails written with
  * `(at)` and one-time codes named after the number (10,470 B), and values named after them,
- * `account / password`, a traceback's drawn values and passwords someone tried (10,974 B).
- * Not masking a secret costs the user more than 1 KB loaded on demand.
+ * `account / password`, a traceback's drawn values, passwords someone tried and an exception's
+ * values under a frame that takes a credential (11,167 B). Not masking a secret costs the user
+ * more than 1 KB loaded on demand.
  */
 const SHARE_BYTES = 11 * KB;
 
