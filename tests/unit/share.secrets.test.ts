@@ -13,6 +13,7 @@ import {
   recordShare,
   shareContent,
 } from '../../src/lib/share/index.ts';
+import { messageCode } from '../../src/lib/share/mask.ts';
 import { loadCatalog } from '../support/catalog.ts';
 
 const catalog = loadCatalog();
@@ -384,6 +385,9 @@ describe('a credential word masks its value and keeps the prose', () => {
     ]) {
       expect(maskText(text).text).toBe(text);
     }
+    // A message's leading code is its code unless the words after it name it a credential.
+    expect(messageCode('100000,uin skey error 482913 is your verification code')).toBe('100000');
+    expect(messageCode('739201 is your verification code')).toBeNull();
     // An exception's quoted value stays when no frame under it takes a credential.
     const thrown =
       "FormatException: input 'abc' was not in a correct format.\n   at Gm.Parse(String text)";

@@ -371,26 +371,35 @@ const RESPONSE_KEY = /["']?(?:ret|errcode|error|msg|errmsg|err_?type)["']?\s*[:=
  */
 function* unescapings(text: string): Generator<string> {
   if (!ESCAPED.test(text)) return;
-  if (/\\["\\/]|\\u00[\da-fA-F]{2}/.test(text)) {
+  if (JSON_ESCAPE.test(text)) {
     yield text.replace(/\\(u[\da-fA-F]{4}|["\\/])/g, (_, escaped: string) =>
       escaped.length > 1 ? String.fromCharCode(parseInt(escaped.slice(1), 16)) : escaped,
     );
   }
-  if (/\\x[\da-fA-F]{2}/.test(text)) {
+  if (NGINX_ESCAPE.test(text)) {
     yield text.replace(/(?:\\x[\da-fA-F]{2})+/g, (run) => bytesToText(run.replace(/\\x/g, '%')));
   }
-  if (/&(?:amp;)*(?:quot|#0*34|#x0*22);/i.test(text)) yield decodeEntities(text);
-  // CSV's doubled quotes, around JSON or a pair's value (`msg=""-24,openkey expired""`).
-  if (/\{""|"":|=""[^"\s]/.test(text)) yield text.replace(/""/g, '"');
-  // Percent-encoding: of a brace or a quote, or of a body in base64 (its `+`, `/`, `=`).
-  if (/%(?:25)*(?:7B|22|3De[wy])|e[wy][\w-]+%(?:2[BF]|3D)/i.test(text)) {
-    yield bytesToText(text.replace(/\+/g, ' '));
-  }
+  if (ENTITY_QUOTE.test(text)) yield decodeEntities(text);
+  if (CSV_QUOTES.test(text)) yield text.replace(/""/g, '"');
+  if (PERCENT.test(text)) yield bytesToText(text.replace(/\+/g, ' '));
   // Erlang's binaries: `{<<"ret">>,-10000}` is the tuple `{"ret",-10000}`.
-  if (text.includes('<<"')) yield text.replace(/<<("(?:[^"\\]|\\.)*")>>/g, '$1');
+  if (ERLANG_BINARY.test(text)) yield text.replace(/<<("(?:[^"\\]|\\.)*")>>/g, '$1');
   // A body in base64 (a HAR's `"encoding": "base64"`, an API gateway's event).
   if (BASE64_OBJECT.test(text)) yield text.replace(BASE64_OBJECTS, fromBase64);
 }
+
+/** What shows each escaping `unescapings` undoes. JSON's: `\"`, `\\`, `\/`, `\u0022`. */
+const JSON_ESCAPE = /\\["\\/]|\\u00[\da-fA-F]{2}/;
+/** nginx's `\x22`. */
+const NGINX_ESCAPE = /\\x[\da-fA-F]{2}/;
+/** HTML's `&quot;` (escaped again: `&amp;quot;`) and its numeric forms. */
+const ENTITY_QUOTE = /&(?:amp;)*(?:quot|#0*34|#x0*22);/i;
+/** CSV's doubled quotes, around JSON or a pair's value (`msg=""-24,openkey expired""`). */
+const CSV_QUOTES = /\{""|"":|=""[^"\s]/;
+/** Percent-encoding of a brace or a quote, or of a body in base64 (its `+`, `/`, `=`). */
+const PERCENT = /%(?:25)*(?:7B|22|3De[wy])|e[wy][\w-]+%(?:2[BF]|3D)/i;
+/** Erlang's binaries. */
+const ERLANG_BINARY = /<<"/;
 
 /**
  * A base64 run of a JSON object's text: `{"`, `{ "` and `{` with a line break all encode to
@@ -413,8 +422,12 @@ function fromBase64(run: string): string {
 }
 
 /** Any of the escapings `unescapings` undoes, tested once before each is looked for. */
-const ESCAPED =
-  /\\["\\/ux]|&(?:amp;)*(?:quot|#0*34|#x0*22);|\{""|"":|=""[^"\s]|%(?:25)*(?:7B|22|3De[wy])|<<"|e[wy][\w+/-]{14}/i;
+const ESCAPED = new RegExp(
+  [JSON_ESCAPE, NGINX_ESCAPE, ENTITY_QUOTE, CSV_QUOTES, PERCENT, ERLANG_BINARY, BASE64_OBJECT]
+    .map((escaping) => escaping.source)
+    .join('|'),
+  'i',
+);
 
 /** Percent-encoded bytes as text: UTF-8 when they are, else one character per byte. */
 function bytesToText(encoded: string): string {
@@ -770,6 +783,13 @@ const bareCode = (prefix: 'log' | 'label' | null, number: string) =>
   !httpStatus(number) &&
   (prefix === 'log' || number.startsWith('-'));
 
+/**
+ * Whether what follows a number makes it the code at the start of a msg value: a comma, or a
+ * character outside ASCII that is no unit (`-73,…`, `-73用户…`, `-73ï¼Œ…`, `-73，…`).
+ */
+const endsMsgCode = (rest: string) =>
+  /^\s*,/.test(rest) || (rest.charCodeAt(0) > 0x7f && !UNIT.test(rest));
+
 /** A code standing alone at the end of a line: `… ERROR - -303`, `"-303"`. */
 const TRAILING_CODE = /(^|\s)(["']?)([+-]?\d{1,10})\2\s*$/;
 /** A number starting after whitespace, which may start a msg value (`… - -73,internal`). */
@@ -799,11 +819,8 @@ function findBare(text: string, original: string): ParsedRecord | null {
     if (!match) break;
     const [whole, space = '', quote = ''] = match;
     const end = match.index + whole.length;
-    // A comma, or a character outside ASCII in the text as pasted (U+FFFD is folded to a
-    // space in `text`): `-73,…`, `-73用户…`, `-73ï¼Œ…`.
-    const next = original.charCodeAt(end);
-    const comma = /^\s*,/.test(text.slice(end, end + 8));
-    if (!comma && (!(next > 0x7f) || UNIT.test(original.charAt(end)))) continue;
+    // What follows the code, in the text as pasted (U+FFFD is folded to a space in `text`).
+    if (!endsMsgCode(original.slice(end, end + 8))) continue;
     const start = match.index + space.length;
     // A msg value has its message after the comma, not more fields (`502, message='Bad …'`);
     // its code may be positive after a label (`E/MSDK: 100013,access token is illegal`).
@@ -968,10 +985,10 @@ function msgAlone(
   if (typeof value !== 'string') return null;
   const code = leadingCode(foldChars(value.slice(0, 32)));
   if (code === null || !codeDigits(String(code))) return null;
-  const worded =
-    separators[names.indexOf('msg', first)] === ' ' && names.indexOf('msg', first) < end;
+  const at = names.indexOf('msg', first);
+  const worded = at !== -1 && at < end && separators[at] === ' ';
   const after = value.replace(/^\s*[[(]?\s*[+-]?\d+[\])]?/, '');
-  if (!worded && !/^(?:\s*[,，]|[^\0-\x7f]|\s*$)/.test(after)) return null;
+  if (!worded && after.trim() && !endsMsgCode(after)) return null;
   return { ...EMPTY, form: 'bare-msg', route: 'bare-msg', code, message: value };
 }
 

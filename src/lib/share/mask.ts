@@ -185,6 +185,21 @@ const SOURCE_FILE =
 
 /** Where a bare value ends: whitespace, separators, brackets, quotes, or a percent-encoded `&`. */
 const BARE_END = /[\s,;&}\])"'<>|\\]|%26|%2526|%20|%2[cC]/;
+/**
+ * The bare value at the start of `rest` (after a key and its separator): up to `BARE_END`, but
+ * an e-mail written against harvesters (`li.lei(at)corp(dot)cn`), two values written as one
+ * under a key not allowed (`账号: gm01 / Tulip_9`) and a scheme with its credential
+ * (`Authorization=Bearer …`) are each one value.
+ */
+function bareValue(rest: string, allowed: Allowed | undefined): string {
+  const scheme = /^(?:Bearer|Basic|Token|Digest|MAC|OAuth)[ \t]+[^\s,;&}\]"']+/i.exec(rest);
+  if (scheme) return scheme[0];
+  const end = BARE_END.exec(rest);
+  const value = HIDDEN_MAIL_VALUE.exec(rest)?.[0] ?? (end ? rest.slice(0, end.index) : rest);
+  const both = allowed ? null : /^[^\s/]{1,64} ?\/ ?[^\s/]{1,64}/.exec(rest);
+  return both && both[0].length > value.length ? both[0] : value;
+}
+
 /** A bare value that is itself the start of a pair (`ERROR: ret=-303`): no value of its own. */
 const NESTED_PAIR = /^[A-Za-z_@$][\w.@$-]{0,63}(?:=|:(?!\/\/))/;
 
@@ -332,14 +347,7 @@ function maskPairs(text: string, scope: MaskScope, counter: Counter): string {
       out += decide(value, allowed, counter);
       at = start + value.length;
     } else {
-      const end = BARE_END.exec(rest);
-      let value = HIDDEN_MAIL_VALUE.exec(rest)?.[0] ?? (end ? rest.slice(0, end.index) : rest);
-      // Two values written as one (`账号: gm01 / Tulip_9`): both are the key's.
-      const both = allowed ? null : /^[^\s/]{1,64} ?\/ ?[^\s/]{1,64}/.exec(rest);
-      if (both && both[0].length > value.length) value = both[0];
-      // An authorization scheme and its credential are one value: `Authorization=Bearer …`.
-      const scheme = /^(?:Bearer|Basic|Token|Digest|MAC|OAuth)[ \t]+[^\s,;&}\]"']+/i.exec(rest);
-      if (scheme) value = scheme[0];
+      const value = bareValue(rest, allowed);
       // A value that starts a credential's name is prose: `反馈：支付密码 482913`, `support:
       // verification code is …` (the word pass masks what follows).
       const next = /^[ \t]+([^\s,;:]+)/.exec(rest.slice(value.length))?.[1];
@@ -688,7 +696,7 @@ function maskLines(text: string, counter: Counter): string {
  */
 const CUED_NUMBER = new RegExp(
   String.raw`(?<![\w.+-])\d{4,8}(?=\s?(?:is|was|are|为|為|是|は|が|이|가|는)?\s?(?:your|the|my|his|her|ur|您的|你的|您|你)?\s?(?:(?:(?:verification|sms|login|one-time|security|auth(?:entication)?|confirmation|access)\s(?:code|number|pin|password|passcode)|otp|pin|passcode|password)\b|[\u3400-\u9fff]{0,4}?(?:${CJK_CREDENTIALS})))`,
-  'i',
+  'gi',
 );
 
 /**
@@ -713,10 +721,12 @@ const ACCOUNT_PAIR =
 const TRIED =
   /(?<=(?:\btr(?:ied|ying|y)|试了|試了|试过|試過|用了)\s?(?:\S+\s?(?:and|or|,|、|和|或)\s?)*)[A-Za-z]+[_@#!.$-]?\d{2,}[!@#$]*(?![\w.-])/gi;
 
+/** A message that starts with such a number: it is no code of the message. */
+const CUED_LEAD = new RegExp(String.raw`^\s*${CUED_NUMBER.source}`, 'i');
+
 /** The numbers and values these name, masked. */
-const CUED_ALL = new RegExp(CUED_NUMBER.source, 'gi');
 const maskCued = (text: string, counter: Counter) =>
-  [CUED_ALL, CUED_QUOTED, ACCOUNT_PAIR, TRIED].reduce(
+  [CUED_NUMBER, CUED_QUOTED, ACCOUNT_PAIR, TRIED].reduce(
     (part, cue) => undecided(part, (rest) => replaceFolded(rest, cue, () => masked(counter))),
     text,
   );
@@ -728,6 +738,14 @@ const maskCued = (text: string, counter: Counter) =>
 const CREDENTIAL_CALL =
   /(?:\b(?:(?:log|sign)_?[Ii]n|[Ll]ogon|auth(?:enticate|orize)?|[Aa]uthenticate|connect|mysqli?_connect|set_?[Pp]assword|change_?[Pp]assword|\w*Credentials?)|\bPDO(?:->__construct)?|\bnew\s+PDO)\s*\(/g;
 
+/** The strings of a text quoted with one of `quotes` masked (empty ones aside), quotes kept. */
+const maskQuoted = (text: string, quotes: string, counter: Counter) =>
+  text.replace(
+    new RegExp(String.raw`([${quotes}])((?:\\.|(?!\1)[^\\\n])*)\1`, 'g'),
+    (all, quote: string, inner: string) =>
+      EMPTY.test(inner) ? all : `${quote}${masked(counter)}${quote}`,
+  );
+
 /** The quoted arguments of each `CREDENTIAL_CALL` masked, whatever their names. */
 function maskCalls(text: string, counter: Counter): string {
   let out = '';
@@ -737,12 +755,7 @@ function maskCalls(text: string, counter: Counter): string {
     if (open < at) continue;
     const close = closingBracket(text, open);
     if (close === -1) continue;
-    const args = text
-      .slice(open, close + 1)
-      .replace(/(["'])((?:\\.|(?!\1)[^\\\n])*)\1/g, (all, quote: string, inner: string) =>
-        EMPTY.test(inner) ? all : `${quote}${masked(counter)}${quote}`,
-      );
-    out += text.slice(at, open) + args;
+    out += text.slice(at, open) + maskQuoted(text.slice(open, close + 1), `"'`, counter);
     at = close + 1;
   }
   return out + text.slice(at);
@@ -781,10 +794,7 @@ function maskThrown(text: string, counter: Counter): string {
     let message = n - 1;
     while (message >= 0 && /^\s+at\s/.test(lines[message]!)) message--;
     if (message < 0 || n - message > 8) return;
-    lines[message] = lines[message]!.replace(
-      /(['\x60])([^'\x60\n]{1,64})\1/g,
-      (_, quote: string) => `${quote}${masked(counter)}${quote}`,
-    );
+    lines[message] = maskQuoted(lines[message]!, "'\x60", counter);
   });
   return lines.join('\n');
 }
@@ -826,9 +836,7 @@ const MESSAGE_CODE = new RegExp(`^\\s*[+-]?\\d{1,${CODE_DIGITS}}(?!\\d)`);
 
 /** The code a message starts with, as written, or null: what the share keeps of it. */
 export const messageCode = (message: string): string | null =>
-  /^\s*\d+/.test(message) && CUED_NUMBER.test(message)
-    ? null
-    : (MESSAGE_CODE.exec(message)?.[0] ?? null);
+  CUED_LEAD.test(message) ? null : (MESSAGE_CODE.exec(message)?.[0] ?? null);
 
 /**
  * The text with every value that is not on the allow-list masked, and every token-like run
