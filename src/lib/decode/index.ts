@@ -13,6 +13,7 @@ import { rangesApply } from '../classify/routes.ts';
 import { levelOf, remember } from '../levels.ts';
 import { codeUrl } from '../urls.ts';
 import {
+  ENVELOPES,
   ERR_TYPES,
   TABLE_NAMES,
   type ErrType,
@@ -94,25 +95,85 @@ function checkErrType(value: number | null, top: Candidate | undefined): ErrType
   );
 }
 
-/** Candidate lists, per catalog, route, endpoint and code. */
-const lists = new WeakMap<
+/** What the tables say of a code reached along a route: the same for every record that asks. */
+interface Explanation {
+  readonly envelope: RowRef | null;
+  readonly candidates: readonly Candidate[];
+  readonly range: RowRef | null;
+  readonly nearest: readonly RowRef[];
+  readonly elsewhere: readonly RowRef[];
+}
+
+/** Explanations already made, per catalog, route, endpoint and code. */
+const explanations = new WeakMap<
   Catalog,
-  Map<Route, Map<string | null, Map<number, readonly Candidate[]>>>
+  Map<Route, Map<string | null, Map<number, Explanation>>>
 >();
 
-/** The candidates of a code along a route: `rankRows`, in the decoder's words. */
-function candidatesOf(
+/** What the tables say of `code` along `route` (`rankRows`, in the decoder's words). */
+function explained(
   catalog: Catalog,
   code: number,
   route: Route,
   endpoint: string | null,
-): readonly Candidate[] {
-  const byCode = levelOf(levelOf(levelOf(lists, catalog), route), endpoint);
-  return (
-    byCode.get(code) ??
-    remember(byCode, code, rankRows(catalog, code, { route, endpoint }).map(candidate))
-  );
+): Explanation {
+  const byCode = levelOf(levelOf(levelOf(explanations, catalog), route), endpoint);
+  return byCode.get(code) ?? remember(byCode, code, explain(catalog, code, route, endpoint));
 }
+
+/** `explained`, made. */
+function explain(
+  catalog: Catalog,
+  code: number,
+  route: Route,
+  endpoint: string | null,
+): Explanation {
+  const candidates = rankRows(catalog, code, { route, endpoint }).map(candidate);
+  const none = candidates.length === 0;
+  // A range is the logic layer's notion: for a ret (or a code pasted alone), never for a
+  // platform's own code inside an envelope or a raw platform body.
+  const range = none && rangesApply(route) ? rangeOf(catalog, code) : null;
+  const rangeRow = range && catalog.row(range.table, range.code);
+  return {
+    envelope: envelopeRef(catalog, route),
+    candidates,
+    range: rangeRow ? rowRef(rangeRow) : null,
+    nearest: none ? nearestRows(catalog, code, route).map(rowRef) : NONE,
+    // Candidates are exact matches in the tables this route reaches; a table reached some other
+    // way may still have the number, which is worth saying (never ranking).
+    elsewhere: none ? catalog.rowsWithCode(code).map(rowRef) : NONE,
+  };
+}
+
+/** The row of the envelope a route comes through (`msg-of-10000`: -10000), or null. */
+function envelopeRef(catalog: Catalog, route: Route): RowRef | null {
+  const envelope = Object.values(ENVELOPES).find((one) => one.route === route);
+  const row = envelope && catalog.row('logic', envelope.code);
+  return row ? rowRef(row) : null;
+}
+
+/**
+ * The explanation of an envelope whose msg has no code: the envelope row itself is the one
+ * candidate.
+ */
+function envelopeOnly(catalog: Catalog, envelope: Row): Explanation {
+  const only = levelOf(envelopesOnly, catalog);
+  const made = only.get(envelope.code);
+  if (made) return made;
+  const candidates = [
+    candidate({ row: envelope, reason: { kind: 'envelope', code: envelope.code } }),
+  ];
+  return remember(only, envelope.code, {
+    envelope: rowRef(envelope),
+    candidates,
+    range: null,
+    nearest: NONE,
+    elsewhere: NONE,
+  });
+}
+
+/** Those explanations, per catalog and envelope code. */
+const envelopesOnly = new WeakMap<Catalog, Map<number, Explanation>>();
 
 /** The lists of a record that has none (one array for all: a record's lists are read-only). */
 const NONE: readonly never[] = [];
@@ -152,17 +213,10 @@ function lookUp(
   }
   const endpoint = endpointIn(catalog, raw.text) ?? endpointIn(catalog, hint);
   const envelope = ret === null ? undefined : envelopeOf(ret);
-  const envelopeRow = envelope && catalog.row('logic', envelope.code);
-  const candidates =
-    envelopeRow && msgCode === null
-      ? // An envelope whose msg has no code: the envelope row itself is the one candidate.
-        [candidate({ row: envelopeRow, reason: { kind: 'envelope', code: envelopeRow.code } })]
-      : candidatesOf(catalog, code, route, endpoint);
-  const none = candidates.length === 0;
-  // A range is the logic layer's notion: for a ret (or a code pasted alone), never for a
-  // platform's own code inside an envelope or a raw platform body.
-  const range = none && rangesApply(route) ? rangeOf(catalog, code) : null;
-  const rangeRow = range && catalog.row(range.table, range.code);
+  const envelopeRow = envelope && msgCode === null && catalog.row('logic', envelope.code);
+  const found = envelopeRow
+    ? envelopeOnly(catalog, envelopeRow)
+    : explained(catalog, code, route, endpoint);
   return {
     line: raw.line,
     input: raw.input,
@@ -171,15 +225,13 @@ function lookUp(
     ret,
     code,
     message,
-    envelope: envelopeRow ? rowRef(envelopeRow) : null,
+    envelope: found.envelope,
     endpoint,
-    candidates,
-    range: rangeRow ? rowRef(rangeRow) : null,
-    nearest: none ? nearestRows(catalog, code, route).map(rowRef) : NONE,
-    // Candidates are exact matches in the tables this route reaches; a table reached some other
-    // way may still have the number, which is worth saying (never ranking).
-    elsewhere: none ? catalog.rowsWithCode(code).map(rowRef) : NONE,
-    errType: checkErrType(parsed.errType, candidates[0]),
+    candidates: found.candidates,
+    range: found.range,
+    nearest: found.nearest,
+    elsewhere: found.elsewhere,
+    errType: checkErrType(parsed.errType, found.candidates[0]),
     error: null,
   };
 }
