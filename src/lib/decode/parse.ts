@@ -706,8 +706,20 @@ const codeDigits = (number: string) =>
 /** A number without a sign from 100 to 599: an HTTP status, which no table's code is. */
 const httpStatus = (number: string) => /^[1-5]\d\d$/.test(number);
 
+/**
+ * What a text must hold for each sentence to match in it: `code` or a word outside ASCII; the
+ * word `err`; a sign after a space or a bracket, or a word outside ASCII. (A test of one
+ * character class is much cheaper than running a sentence's many words over a line.)
+ */
+const SENTENCE_SIGNS: readonly (readonly [RegExp, RegExp])[] = [
+  [/code|[^\0-\x7f]/i, SENTENCE],
+  [/[Ee]rr/, ERROR_NUMBER],
+  [/[\s(][+-]\d|[^\0-\x7f]/, VERB_NUMBER],
+];
+
 function findSentence(text: string): ParsedRecord | null {
-  for (const sentence of [SENTENCE, ERROR_NUMBER, VERB_NUMBER]) {
+  for (const [sign, sentence] of SENTENCE_SIGNS) {
+    if (!sign.test(text)) continue;
     sentence.lastIndex = 0;
     for (let tries = 0; tries < 3; tries++) {
       const match = sentence.exec(text);
@@ -792,6 +804,8 @@ const endsMsgCode = (rest: string) =>
 
 /** A code standing alone at the end of a line: `… ERROR - -303`, `"-303"`. */
 const TRAILING_CODE = /(^|\s)(["']?)([+-]?\d{1,10})\2\s*$/;
+/** The longest text `TRAILING_CODE` matches, after the last character that is not a space. */
+const TRAILING_CODE_LENGTH = 14;
 /** A number starting after whitespace, which may start a msg value (`… - -73,internal`). */
 const MSG_START = /(^|\s)(["']?)([+-]?\d{1,10})(?![\d.])/g;
 
@@ -806,12 +820,20 @@ function findBare(text: string, original: string): ParsedRecord | null {
   let end = text.length - 1;
   while (end >= 0 && text.charCodeAt(end) <= 32) end--;
   const last = text.charCodeAt(end);
+  // It is run on the line's last characters only: a space, a quote, a sign and ten digits, and
+  // a quote (one character more, so that `^` can only be the line's start).
+  const from = Math.max(0, end - TRAILING_CODE_LENGTH);
   const trailing =
-    (last >= 48 && last <= 57) || last === 34 || last === 39 ? TRAILING_CODE.exec(text) : null;
-  const before = trailing && logPrefix(text.slice(0, trailing.index + (trailing[1] ?? '').length));
+    (last >= 48 && last <= 57) || last === 34 || last === 39
+      ? TRAILING_CODE.exec(text.slice(from, end + 1))
+      : null;
+  const before =
+    trailing && logPrefix(text.slice(0, from + trailing.index + (trailing[1] ?? '').length));
   if (trailing && bareCode(before ?? null, trailing[3] ?? '')) {
     return { ...EMPTY, form: 'bare-code', route: 'bare-code', code: Number(trailing[3]) };
   }
+  // A msg value's code is followed by a comma or by a character outside ASCII (`endsMsgCode`).
+  if (!/[,\x80-\uffff]/.test(original)) return null;
   MSG_START.lastIndex = 0;
   // The numbers of a log prefix come first (a date, a time, process ids): a few more tries.
   for (let tries = 0; tries < 8; tries++) {
