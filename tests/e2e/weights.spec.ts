@@ -45,10 +45,13 @@ test('a first visit to a code page transfers at most 50 KB gzipped in all', asyn
  * text, wrapped values, bodies cut by a logger's line length, one object shown twice) to
  * 25,148 B; bodies in base64 (a HAR's `"encoding": "base64"`, an API gateway's event) to
  * 25,381 B; a msg with no code key beside it, a response shown again under a heading (a
- * proxy's tree) and CSV's doubled quotes around a pair's value to 25,615 B. This holds the line just above that: a ratchet, lowered as bytes come off, raised
- * only for reading real input or for readability, with the reason here.
+ * proxy's tree) and CSV's doubled quotes around a pair's value to 25,615 B; for the speed
+ * budget (#13), what the tables say of a code made once per route, endpoint and code, and
+ * exact signs before the sentence and bare-value rules (about 16 % faster) to 25,775 B. This
+ * holds the line just above that: a ratchet, lowered as bytes come off, raised only for
+ * reading real input, for readability or for a budget of speed, with the reason here.
  */
-const DECODER_BYTES = 25_650;
+const DECODER_BYTES = 25_800;
 
 test("the decoder's own JavaScript, catalog data included, stays within its ratchet", async ({
   page,

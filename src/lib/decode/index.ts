@@ -13,7 +13,6 @@ import { rangesApply } from '../classify/routes.ts';
 import { levelOf, remember } from '../levels.ts';
 import { codeUrl } from '../urls.ts';
 import {
-  ENVELOPES,
   ERR_TYPES,
   TABLE_NAMES,
   type ErrType,
@@ -116,9 +115,12 @@ function explained(
   code: number,
   route: Route,
   endpoint: string | null,
+  envelope: Row | undefined,
 ): Explanation {
   const byCode = levelOf(levelOf(levelOf(explanations, catalog), route), endpoint);
-  return byCode.get(code) ?? remember(byCode, code, explain(catalog, code, route, endpoint));
+  return (
+    byCode.get(code) ?? remember(byCode, code, explain(catalog, code, route, endpoint, envelope))
+  );
 }
 
 /** `explained`, made. */
@@ -127,6 +129,7 @@ function explain(
   code: number,
   route: Route,
   endpoint: string | null,
+  envelope: Row | undefined,
 ): Explanation {
   const candidates = rankRows(catalog, code, { route, endpoint }).map(candidate);
   const none = candidates.length === 0;
@@ -135,7 +138,8 @@ function explain(
   const range = none && rangesApply(route) ? rangeOf(catalog, code) : null;
   const rangeRow = range && catalog.row(range.table, range.code);
   return {
-    envelope: envelopeRef(catalog, route),
+    // A route through an envelope is taken by one `ret` only.
+    envelope: envelope ? rowRef(envelope) : null,
     candidates,
     range: rangeRow ? rowRef(rangeRow) : null,
     nearest: none ? nearestRows(catalog, code, route).map(rowRef) : NONE,
@@ -145,38 +149,16 @@ function explain(
   };
 }
 
-/** The row of the envelope a route comes through (`msg-of-10000`: -10000), or null. */
-function envelopeRef(catalog: Catalog, route: Route): RowRef | null {
-  const envelope = Object.values(ENVELOPES).find((one) => one.route === route);
-  const row = envelope && catalog.row('logic', envelope.code);
-  return row ? rowRef(row) : null;
-}
-
-/**
- * The explanation of an envelope whose msg has no code: the envelope row itself is the one
- * candidate.
- */
-function envelopeOnly(catalog: Catalog, envelope: Row): Explanation {
-  const only = levelOf(envelopesOnly, catalog);
-  const made = only.get(envelope.code);
-  if (made) return made;
-  const candidates = [
-    candidate({ row: envelope, reason: { kind: 'envelope', code: envelope.code } }),
-  ];
-  return remember(only, envelope.code, {
-    envelope: rowRef(envelope),
-    candidates,
-    range: null,
-    nearest: NONE,
-    elsewhere: NONE,
-  });
-}
-
-/** Those explanations, per catalog and envelope code. */
-const envelopesOnly = new WeakMap<Catalog, Map<number, Explanation>>();
-
 /** The lists of a record that has none (one array for all: a record's lists are read-only). */
 const NONE: readonly never[] = [];
+/** An explanation with nothing in it. */
+const NO_EXPLANATION: Explanation = {
+  envelope: null,
+  candidates: NONE,
+  range: null,
+  nearest: NONE,
+  elsewhere: NONE,
+};
 
 /** A record that yielded no code to look up, with why. */
 const unread = (raw: Pick<RawRecord, 'line' | 'input'>, error: string): DecodedRecord => ({
@@ -213,10 +195,18 @@ function lookUp(
   }
   const endpoint = endpointIn(catalog, raw.text) ?? endpointIn(catalog, hint);
   const envelope = ret === null ? undefined : envelopeOf(ret);
-  const envelopeRow = envelope && msgCode === null && catalog.row('logic', envelope.code);
-  const found = envelopeRow
-    ? envelopeOnly(catalog, envelopeRow)
-    : explained(catalog, code, route, endpoint);
+  const envelopeRow = envelope && catalog.row('logic', envelope.code);
+  const found =
+    envelopeRow && msgCode === null
+      ? // An envelope whose msg has no code: the envelope row itself is the one candidate.
+        {
+          ...NO_EXPLANATION,
+          envelope: rowRef(envelopeRow),
+          candidates: [
+            candidate({ row: envelopeRow, reason: { kind: 'envelope', code: envelopeRow.code } }),
+          ],
+        }
+      : explained(catalog, code, route, endpoint, envelopeRow);
   return {
     line: raw.line,
     input: raw.input,
