@@ -109,7 +109,10 @@ const explanations = new WeakMap<
   Map<Route, Map<string | null, Map<number, Explanation>>>
 >();
 
-/** What the tables say of `code` along `route` (`rankRows`, in the decoder's words). */
+/**
+ * What the tables say of `code` along `route` (`rankRows`, in the decoder's words), made the
+ * first time it is asked.
+ */
 function explained(
   catalog: Catalog,
   code: number,
@@ -118,26 +121,15 @@ function explained(
   envelope: Row | undefined,
 ): Explanation {
   const byCode = levelOf(levelOf(levelOf(explanations, catalog), route), endpoint);
-  return (
-    byCode.get(code) ?? remember(byCode, code, explain(catalog, code, route, endpoint, envelope))
-  );
-}
-
-/** `explained`, made. */
-function explain(
-  catalog: Catalog,
-  code: number,
-  route: Route,
-  endpoint: string | null,
-  envelope: Row | undefined,
-): Explanation {
+  const made = byCode.get(code);
+  if (made) return made;
   const candidates = rankRows(catalog, code, { route, endpoint }).map(candidate);
   const none = candidates.length === 0;
   // A range is the logic layer's notion: for a ret (or a code pasted alone), never for a
   // platform's own code inside an envelope or a raw platform body.
   const range = none && rangesApply(route) ? rangeOf(catalog, code) : null;
   const rangeRow = range && catalog.row(range.table, range.code);
-  return {
+  return remember(byCode, code, {
     // A route through an envelope is taken by one `ret` only.
     envelope: envelope ? rowRef(envelope) : null,
     candidates,
@@ -146,7 +138,7 @@ function explain(
     // Candidates are exact matches in the tables this route reaches; a table reached some other
     // way may still have the number, which is worth saying (never ranking).
     elsewhere: none ? catalog.rowsWithCode(code).map(rowRef) : NONE,
-  };
+  });
 }
 
 /** The lists of a record that has none (one array for all: a record's lists are read-only). */
