@@ -706,15 +706,19 @@ const codeDigits = (number: string) =>
 /** A number without a sign from 100 to 599: an HTTP status, which no table's code is. */
 const httpStatus = (number: string) => /^[1-5]\d\d$/.test(number);
 
+/** A character outside ASCII (a word of Chinese, Japanese or Korean, a full-width comma). */
+const BEYOND_ASCII = String.raw`[\x80-\uffff]`;
+
 /**
  * What a text must hold for each sentence to match in it: `code` or a word outside ASCII; the
  * word `err`; a sign after a space or a bracket, or a word outside ASCII. (A test of one
- * character class is much cheaper than running a sentence's many words over a line.)
+ * character class is much cheaper than running a sentence's many words over a line.) A word
+ * added to a sentence must keep its sign true wherever the sentence matches.
  */
 const SENTENCE_SIGNS: readonly (readonly [RegExp, RegExp])[] = [
-  [/code|[^\0-\x7f]/i, SENTENCE],
+  [new RegExp(`code|${BEYOND_ASCII}`, 'i'), SENTENCE],
   [/[Ee]rr/, ERROR_NUMBER],
-  [/[\s(][+-]\d|[^\0-\x7f]/, VERB_NUMBER],
+  [new RegExp(String.raw`[\s(][+-]\d|${BEYOND_ASCII}`), VERB_NUMBER],
 ];
 
 function findSentence(text: string): ParsedRecord | null {
@@ -808,6 +812,8 @@ const TRAILING_CODE = /(^|\s)(["']?)([+-]?\d{1,10})\2\s*$/;
 const TRAILING_CODE_LENGTH = 14;
 /** A number starting after whitespace, which may start a msg value (`… - -73,internal`). */
 const MSG_START = /(^|\s)(["']?)([+-]?\d{1,10})(?![\d.])/g;
+/** What a line must hold for a msg value's code to end in it (`endsMsgCode`). */
+const MSG_CODE_SIGN = new RegExp(`,|${BEYOND_ASCII}`);
 
 /**
  * A bare code or msg value, alone or after a log prefix. The code is looked for first (a
@@ -833,7 +839,7 @@ function findBare(text: string, original: string): ParsedRecord | null {
     return { ...EMPTY, form: 'bare-code', route: 'bare-code', code: Number(trailing[3]) };
   }
   // A msg value's code is followed by a comma or by a character outside ASCII (`endsMsgCode`).
-  if (!/[,\x80-\uffff]/.test(original)) return null;
+  if (!MSG_CODE_SIGN.test(original)) return null;
   MSG_START.lastIndex = 0;
   // The numbers of a log prefix come first (a date, a time, process ids): a few more tries.
   for (let tries = 0; tries < 8; tries++) {
