@@ -706,19 +706,18 @@ const codeDigits = (number: string) =>
 /** A number without a sign from 100 to 599: an HTTP status, which no table's code is. */
 const httpStatus = (number: string) => /^[1-5]\d\d$/.test(number);
 
-/** A character outside ASCII (a word of Chinese, Japanese or Korean, a full-width comma). */
-const BEYOND_ASCII = String.raw`[\x80-\uffff]`;
-
 /**
  * What a text must hold for each sentence to match in it: `code` or a word outside ASCII; the
  * word `err`; a sign after a space or a bracket, or a word outside ASCII. (A test of one
  * character class is much cheaper than running a sentence's many words over a line.) A word
- * added to a sentence must keep its sign true wherever the sentence matches.
+ * added to a sentence must keep its sign true wherever the sentence matches. Outside ASCII is
+ * spelled `[\x80-\uffff]` in each sign (a `RegExp` built from one string costs the decoder's
+ * script more bytes than the three literals).
  */
 const SENTENCE_SIGNS: readonly (readonly [RegExp, RegExp])[] = [
-  [new RegExp(`code|${BEYOND_ASCII}`, 'i'), SENTENCE],
+  [/code|[\x80-\uffff]/i, SENTENCE],
   [/[Ee]rr/, ERROR_NUMBER],
-  [new RegExp(String.raw`[\s(][+-]\d|${BEYOND_ASCII}`), VERB_NUMBER],
+  [/[\s(][+-]\d|[\x80-\uffff]/, VERB_NUMBER],
 ];
 
 function findSentence(text: string): ParsedRecord | null {
@@ -813,7 +812,7 @@ const TRAILING_CODE_LENGTH = 14;
 /** A number starting after whitespace, which may start a msg value (`… - -73,internal`). */
 const MSG_START = /(^|\s)(["']?)([+-]?\d{1,10})(?![\d.])/g;
 /** What a line must hold for a msg value's code to end in it (`endsMsgCode`). */
-const MSG_CODE_SIGN = new RegExp(`,|${BEYOND_ASCII}`);
+const MSG_CODE_SIGN = /,|[\x80-\uffff]/;
 
 /**
  * A bare code or msg value, alone or after a log prefix. The code is looked for first (a
